@@ -1,0 +1,80 @@
+"""Lexicons in one place, so that rules elsewhere read as rules and the word lists can grow.
+
+Everything here is about English news prose in general; nothing names a person or a story.
+"""
+
+# Quote marks. Each family closes only with its own marks; a mark that can both open and close
+# (the ASCII double quote, the wire-style two apostrophes) is decided by what stands beside it.
+DOUBLE, SINGLE, GUILLEMET, ANGLE = "double", "single", "guillemet", "angle"
+
+OPENERS = {"“": DOUBLE, "„": DOUBLE, "‟": DOUBLE, "``": DOUBLE, "«": GUILLEMET, "‹": ANGLE,
+           "‘": SINGLE, "‚": SINGLE}
+CLOSERS = {"”": DOUBLE, "»": GUILLEMET, "›": ANGLE, "’": SINGLE}
+SYMMETRIC = {'"': DOUBLE, "''": DOUBLE, "'": SINGLE}
+# “ closes a „ quote (German style) and opens otherwise.
+LOW_OPENER_CLOSERS = {"„": "“"}
+
+# Words that begin with an apostrophe: the mark is not a quote ('n' is handled as 'n').
+ELISIONS = ("n'", "em", "til", "cause", "tis", "twas", "bout", "nuff", "round", "cos", "ello")
+
+PARAGRAPH_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+
+# Reporting verbs, matched by lemma: verbs of saying, and verbs that characterise what someone
+# said ("branded him a 'dictator'", "hailed the talks as 'promising'").
+REPORTING_VERBS = frozenset("""
+    say tell add note state claim insist write tweet post remark assert mention express convey
+    warn argue explain declare announce reply respond answer ask acknowledge admit concede
+    continue recall suggest contend maintain observe comment report quip joke predict promise
+    vow urge call describe brand label dub term hail praise criticize criticise complain confirm
+    deny reiterate stress emphasize emphasise testify shout yell exclaim whisper counter retort
+    caution boast muse pledge recount lament agree threaten demand conclude speak put characterize
+    characterise accuse dismiss reject decry slam blast condemn welcome concur affirm allege
+    proclaim publish summarize summarise offer signal indicate read tout laud thank question
+    wonder opine interject scoff recite utter sing chant reckon believe think
+""".split())
+# Verbs that only report when they govern the quote; alone they are too common.
+WEAK_REPORTING_VERBS = frozenset({"believe", "think", "put", "read", "continue", "offer",
+                                  "call", "speak", "post"})
+ACCORDING_TO = ("according", "to")
+
+# Head nouns of descriptions that stand for a person ("the Ukrainian leader").
+PERSON_ROLES = frozenset("""
+    leader president spokesman spokeswoman spokesperson minister secretary official chief head
+    chairman chairwoman chair senator governor candidate nominee lawmaker legislator congressman
+    congresswoman representative director adviser advisor aide ambassador general commander mayor
+    premier chancellor king queen pope prince princess author actor actress analyst economist
+    expert professor researcher lawyer attorney judge prosecutor founder ceo executive manager
+    officer diplomat envoy negotiator spokesmen strategist pollster activist politician deputy
+    member voter resident man woman father mother son daughter husband wife brother sister
+    host anchor reporter columnist writer businessman businesswoman billionaire owner coach
+    player star singer rapper veteran soldier survivor witness victim mom dad boss emperor tsar
+    dictator rival opponent challenger incumbent campaigner organizer organiser director-general
+    secretary-general commissioner counselor counsellor monarch cleric bishop rabbi imam priest
+""".split())
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+TITLE_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                "miss": "f", "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
+ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+               "congressman": "m", "congresswoman": "f", "businessman": "m",
+               "businesswoman": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+               "father": "m", "mother": "f", "son": "m", "daughter": "f", "husband": "m",
+               "wife": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
+               "actor": "m", "actress": "f", "mom": "f", "dad": "m"}
+
+# Honorifics and titles dropped from the front of a name ("Mr. Obama" -> "Obama").
+NAME_TITLES = frozenset("""
+    mr mrs ms miss dr prof sir dame lady lord rev gen sen rep gov president vice secretary
+    minister chancellor premier king queen prince princess pope senator governor representative
+    mayor judge justice general colonel captain lt sgt adm admiral spokesman spokeswoman
+    spokesperson chairman chairwoman chief ceo
+""".split())
+
+# Entity labels that can speak.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# Sentence punctuation that closes a quoted clause.
+SENTENCE_END = ".!?…"

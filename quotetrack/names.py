@@ -1,0 +1,121 @@
+"""Speaker names: cleaning a mention into a name, and one name per person across articles."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import fuzz
+
+from .constants import NAME_TITLES
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+SURNAME_SIMILARITY = 80  # Zelensky / Zelenskyy / Zelenskiy, Guterres / Guterrez
+
+
+def fold(name: str) -> str:
+    """Lower case, accents off, punctuation to spaces: for comparing names, never for showing."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def clean_name(mention: str) -> str:
+    """"the Kremlin's" -> "Kremlin"; "Mr. Obama" -> "Obama"; "President Volodymyr Zelensky" ->
+    "Volodymyr Zelensky"."""
+    words = mention.replace("\u00a0", " ").split()
+    while words and _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        if not words[-1]:
+            words.pop()
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words.pop()
+    while len(words) > 1 and (words[0].lower().strip(".") in NAME_TITLES or words[0].lower() == "the"):
+        words.pop(0)
+    name = " ".join(words).strip(" ,.;:-–—\"'“”‘’()")
+    return name if any(c.isalpha() for c in name) else ""
+
+
+def surname(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def canonical_speakers(names: Iterable[str],
+                       registry: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
+    """Map every name to one name per person.
+
+    Names sharing a surname up to spelling ("Zelenskyy") and with compatible first names are one
+    person; the most frequent of the fullest forms names them. A registry (canonical name ->
+    aliases) wins over all of this.
+    """
+    counts = Counter(n for n in names if isinstance(n, str) and n)
+    aliases = _registry_index(registry)
+    groups: dict[str, list[str]] = defaultdict(list)   # representative surname -> names
+    surnames: list[str] = []
+    for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
+        key = surname(name)
+        match = next((s for s in surnames if s[:1] == key[:1]
+                      and fuzz.ratio(s, key, score_cutoff=SURNAME_SIMILARITY)), None)
+        if match is None:
+            surnames.append(key)
+            match = key
+        groups[match].append(name)
+    mapping: dict[str, str] = {}
+    for members in groups.values():
+        for person in _split_by_first_name(members):
+            chosen = next((aliases[fold(n)] for n in person if fold(n) in aliases), None)
+            if chosen is None:
+                longest = max(len(n.split()) for n in person)
+                full = [n for n in person if len(n.split()) == longest]
+                chosen = max(full, key=lambda n: (counts[n], n))
+            for n in person:
+                mapping[n] = chosen
+    for n in counts:
+        if fold(n) in aliases:
+            mapping[n] = aliases[fold(n)]
+    return mapping
+
+
+def _registry_index(registry: Mapping[str, Iterable[str]] | None) -> dict[str, str]:
+    if registry is None:
+        return {}
+    if not isinstance(registry, Mapping):
+        raise TypeError("speakers= must be a mapping of canonical name -> list of aliases, "
+                        f"not {type(registry).__name__}")
+    index = {}
+    for canonical, alias_list in registry.items():
+        if isinstance(alias_list, str):
+            alias_list = [alias_list]
+        for alias in [canonical, *alias_list]:
+            index[fold(alias)] = canonical
+    return index
+
+
+def _split_by_first_name(names: list[str]) -> list[list[str]]:
+    """Within one surname: Hillary Clinton and Bill Clinton are two people; "Clinton" alone goes
+    with the most frequent full name (names arrive fullest and most frequent first)."""
+    people: list[list[str]] = []
+    firsts: list[str] = []
+    for name in names:
+        words = fold(name).split()
+        first = words[0] if len(words) > 1 else ""
+        if not first:
+            (people[0] if people else _new(people, firsts, "")).append(name)
+            continue
+        i = next((k for k, f in enumerate(firsts)
+                  if not f or f == first or fuzz.ratio(f, first) >= 80
+                  or (len(f) == 1 and first.startswith(f)) or (len(first) == 1 and f.startswith(first))), None)
+        if i is None:
+            _new(people, firsts, first).append(name)
+        else:
+            if not firsts[i]:
+                firsts[i] = first
+            people[i].append(name)
+    return people
+
+
+def _new(people: list[list[str]], firsts: list[str], first: str) -> list[str]:
+    people.append([])
+    firsts.append(first)
+    return people[-1]
