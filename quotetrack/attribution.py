@@ -15,9 +15,10 @@ from .names import clean_name, fold, surname
 from .quotemarks import Paragraph, QuotedSpan
 
 SUBJECTS = ("nsubj", "nsubjpass")
+DASHES = ("―", "—", "–", "-", "--")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 MAX_HOPS = 12
-RECENT_SENTENCES = 8
+RECENT_SENTENCES = 25
 
 
 @dataclass
@@ -51,14 +52,20 @@ class _Article:
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
     full_names: dict[str, list[str]] = field(default_factory=dict)
-    resolved: dict[int, tuple[str | None, bool]] = field(default_factory=dict)
+    resolved: dict[int, str | None] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
+    offsets: dict[int, int] = field(default_factory=dict)       # id(Doc) -> paragraph start
+
+    def at(self, tok) -> int:
+        """A token's offset in the article text."""
+        return self.offsets[id(tok.doc)] + tok.idx
 
 
 def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, object],
                       quotes: list[QuotedSpan]) -> list[Attribution]:
     """One Attribution per quoted span, in the order of `quotes`."""
-    art = _Article(text, paragraphs, docs, quotes, quote_starts=[q.open_at for q in quotes])
+    art = _Article(text, paragraphs, docs, quotes, quote_starts=[q.open_at for q in quotes],
+                   offsets={id(doc): paragraphs[i].start for i, doc in docs.items()})
     _index_names(art)
     out: list[Attribution] = []
     for i, q in enumerate(quotes):
@@ -151,18 +158,22 @@ def _title_words(chunk) -> set[str]:
 
 
 def _vote_gender(art: _Article, sent, subject_names: list[str]) -> None:
+    """Gender from titles ("Mrs.", "spokeswoman") and from "X said she ...": the pronoun subject
+    of what a named subject reports."""
     for key in set(subject_names):
         votes = art.gender.setdefault(key, {})
         for title in art.titles.get(key, ()):
             g = TITLE_GENDER.get(title) or ROLE_GENDER.get(title)
             if g:
                 votes[g] = votes.get(g, 0) + 2
-    if len(set(subject_names)) == 1:
-        votes = art.gender.setdefault(subject_names[0], {})
-        for tok in sent:
-            g = PRONOUN_GENDER.get(tok.lower_)
-            if g and not _inside_quote(art, tok.idx):
-                votes[g] = votes.get(g, 0) + 1
+    for tok in sent:
+        g = PRONOUN_GENDER.get(tok.lower_)
+        if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
+            continue
+        reporter = _subject_of(tok.head.head)
+        if reporter is not None and reporter.pos_ == "PROPN" and _is_reporting(tok.head.head):
+            votes = art.gender.setdefault(surname(clean_name(reporter.text)), {})
+            votes[g] = votes.get(g, 0) + 1
 
 
 def _gender_of(art: _Article, key: str) -> str | None:
@@ -208,7 +219,7 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
     cue_tokens = _find_cue(art, doc, q, inside, kind, index)
     if cue_tokens is not None:
         verb, subject = cue_tokens
-        speaker, mention = _resolve(art, subject, offset)
+        speaker, mention = _resolve(art, subject)
         if speaker is not None:
             return Attribution(kind, speaker, mention, _cue_text(verb))
     if kind in ("direct", "heading") and kind != "heading":
@@ -241,13 +252,12 @@ def _kind_without_parse(text: str, para: Paragraph, q: QuotedSpan) -> str:
 
 def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
     """(cue token, subject token or None) from the text around the quote, or None."""
-    offset = art.paragraphs[q.paragraph].start
     first, last = inside[0], inside[-1]
     content = art.text[q.start:q.end].rstrip("\"'”’ ")
     if kind == "partial":
         return _governing_cue(first, inside) or _according_to(list(first.sent))
-    after = _after_window(art, doc, q, last, offset)
-    before = _before_window(art, doc, q, first, offset)
+    after = _after_window(art, doc, q, last)
+    before = _before_window(art, doc, q, first)
     after_cue = _cue_in(after, inside, first=True) if after else None
     before_cue = _cue_in(before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
@@ -259,40 +269,61 @@ def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
     according = _according_to(after) or _according_to(before)
     if according:
         return according
+    return _signature(after)
+
+
+def _signature(window):
+    """`"..." ― Jane Doe`: a name signed after a dash."""
+    if len(window) >= 2 and window[0].text in DASHES:
+        name = next((t for t in window[1:4] if t.pos_ == "PROPN"), None)
+        if name is not None:
+            while name.head.pos_ == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
+                name = name.head
+            return window[0], name
     return None
 
 
-def _after_window(art, doc, q, last, offset):
+def _after_window(art, doc, q, last):
     """Tokens after the closing mark, to the end of that sentence or the next quote."""
     if q.close_at is None:
         return []
     i = last.i + 1
-    while i < len(doc) and offset + doc[i].idx <= q.close_at:
+    while i < len(doc) and art.at(doc[i]) <= q.close_at:
         i += 1
     if i >= len(doc):
         return []
     sent_end = doc[i].sent.end
     window = []
     for tok in doc[i:sent_end]:
-        if _starts_quote(art, offset + tok.idx):
+        if _starts_quote(art, art.at(tok)):
             break
         window.append(tok)
     return window
 
 
-def _before_window(art, doc, q, first, offset):
+def _before_window(art, doc, q, first):
     """Tokens from the start of the sentence to the opening mark, if they lead into it."""
     i = first.i - 1
-    while i >= 0 and offset + doc[i].idx >= q.open_at:
+    while i >= 0 and art.at(doc[i]) >= q.open_at:
         i -= 1
-    if i < 0 or doc[i].text in (".", "!", "?") or doc[i].text in ("”", '"', "''", "’"):
+    if i < 0:
+        return _introducing_paragraph(art, q)
+    if doc[i].text in (".", "!", "?") or doc[i].text in ("”", '"', "''", "’"):
         return []
     window = []
     for tok in reversed(doc[doc[i].sent.start:i + 1]):
-        if _inside_quote(art, offset + tok.idx) or _closes_quote(art, offset + tok.idx):
+        if _inside_quote(art, art.at(tok)) or _closes_quote(art, art.at(tok)):
             break
         window.append(tok)
     return window[::-1]
+
+
+def _introducing_paragraph(art, q):
+    """`Caddell continued:` closing the paragraph before a quote paragraph introduces it."""
+    prev = art.docs.get(q.paragraph - 1)
+    if prev is None or not prev.text.rstrip().endswith(":"):
+        return []
+    return list(list(prev.sents)[-1])
 
 
 def _starts_quote(art, at: int) -> bool:
@@ -333,11 +364,19 @@ def _governs(verb, token_ids) -> bool:
 
 
 def _subject_of(verb, hops: int = 0):
+    """The verb's subject, or the one it shares: "X said ..., adding", "X, asking", "before asking"."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
-    if hops < 4 and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
-        return _subject_of(verb.head, hops + 1)
+    head = verb.head
+    if head is verb or hops >= 4:
+        return None
+    if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return _subject_of(head.head, hops + 1)
+    if verb.dep_ in INHERITS_SUBJECT:
+        return _subject_of(head, hops + 1)
     return None
 
 
@@ -345,7 +384,9 @@ def _adjacent_name(verb, window):
     """When the parse gives no subject: the nearest name or pronoun beside the verb."""
     ids = [t.i for t in window]
     pos = ids.index(verb.i)
-    for j in list(range(pos + 1, min(len(window), pos + 5))) + list(range(pos - 1, max(-1, pos - 5), -1)):
+    before = list(range(pos - 1, max(-1, pos - 5), -1))
+    after = list(range(pos + 1, min(len(window), pos + 5)))
+    for j in (after + before if pos == 0 else before + after):
         tok = window[j]
         if tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS:
             return tok
@@ -393,15 +434,15 @@ def _cue_text(verb) -> str:
 
 # ---------------------------------------------------------------- who the mention stands for
 
-def _resolve(art: _Article, subject, offset: int) -> tuple[str | None, tuple[int, int] | None]:
+def _resolve(art: _Article, subject) -> tuple[str | None, tuple[int, int] | None]:
     span = _mention_span(subject)
-    at = offset + span[0].idx
-    end = offset + span[-1].idx + len(span[-1])
-    if at in art.resolved:
-        name, _ = art.resolved[at]
-        return name, (at, end) if name else None
-    name = _name_for(art, span, at)
-    art.resolved[at] = (name, True)
+    at = art.at(span[0])
+    end = art.at(span[-1]) + len(span[-1])
+    if at not in art.resolved:
+        art.resolved[at] = _name_for(art, span, at)
+    else:
+        return art.resolved[at], (at, end) if art.resolved[at] else None
+    name = art.resolved[at]
     if name is not None and subject.lower_ in PRONOUN_GENDER or (name and span[-1].pos_ == "NOUN"):
         art.mentions.append(_Mention(at, end, name, _sentence_index(art, at), True, True))
         art.mentions.sort(key=lambda m: m.at)
@@ -430,8 +471,11 @@ def _name_for(art: _Article, span, at: int) -> str | None:
         return _antecedent(art, at, PRONOUN_GENDER.get(head.lower_))
     if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
         return clean_name(" ".join(t.text for t in span)) or None
-    # A description: "the Ukrainian leader", "the newspaper".
-    persons = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.i != head.i]
+    # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
+    if any(c.dep_ == "poss" for c in head.children):
+        return _description_text(span)
+    persons = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.i != head.i
+               and t.dep_ in ("compound", "appos", "flat")]
     if persons:
         return clean_name(" ".join(t.text for t in _mention_span(persons[-1]))) or None
     return _described(art, span, at)
@@ -452,8 +496,11 @@ def _described(art: _Article, span, at: int) -> str | None:
         return best
     if head.lemma_.lower() in PERSON_ROLES:
         return _antecedent(art, at, ROLE_GENDER.get(head.lemma_.lower()))
-    text = " ".join(t.text for t in span)
-    return text if head.pos_ == "NOUN" else None
+    return _description_text(span) if head.pos_ == "NOUN" else None
+
+
+def _description_text(span) -> str:
+    return "".join(t.text_with_ws for t in span).strip()
 
 
 def _same_word(a: str, b: str) -> bool:
