@@ -71,7 +71,7 @@ def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, ob
     for i, q in enumerate(quotes):
         doc = docs.get(q.paragraph)
         if doc is None:
-            out.append(Attribution(kind=_kind_without_parse(text, paragraphs[q.paragraph], q)))
+            out.append(Attribution(kind="other"))
             continue
         attribution = _attribute(art, doc, i, q, out)
         if attribution.speaker is not None:
@@ -106,7 +106,7 @@ def _index_names(art: _Article) -> None:
                 key = surname(name)
                 head = chunk[-1]
                 is_person = key in art.persons or head.ent_type_ == "PERSON"
-                is_subject = head.dep_ in SUBJECTS
+                is_subject = head.dep_ in SUBJECTS or chunk[0].i == sent.start
                 art.mentions.append(_Mention(at, end, name, sentence, is_subject, is_person))
                 if is_person:
                     art.full_names.setdefault(key, []).append(name)
@@ -222,10 +222,10 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
         speaker, mention = _resolve(art, subject)
         if speaker is not None:
             return Attribution(kind, speaker, mention, _cue_text(verb))
-    if kind in ("direct", "heading") and kind != "heading":
-        carried = _carried_speaker(art, index, q, earlier)
+    if kind == "direct":
+        carried = _carried(art, index, q, earlier)
         if carried is not None:
-            return Attribution(kind, carried)
+            return carried
     if kind == "partial":
         return Attribution(kind="other")
     return Attribution(kind)
@@ -244,10 +244,6 @@ def _kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     if (finite and len(words) >= 3) or whole_paragraph or q.resumed:
         return "direct"
     return "partial"
-
-
-def _kind_without_parse(text: str, para: Paragraph, q: QuotedSpan) -> str:
-    return "other"
 
 
 def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
@@ -528,21 +524,19 @@ def _sentence_index(art: _Article, at: int) -> int:
     return bisect.bisect_right(art.sentence_starts, at) - 1
 
 
-def _carried_speaker(art: _Article, index: int, q: QuotedSpan,
-                     earlier: list[Attribution]) -> str | None:
-    """A quote with no cue of its own continues the quote just before it, if that is close."""
+def _carried(art: _Article, index: int, q: QuotedSpan,
+             earlier: list[Attribution]) -> Attribution | None:
+    """A quote with no cue of its own continues the direct quote just before it: in the same
+    paragraph (`"A," he said. "B."`, resting on the same mention) or the next one (no mention)."""
     if index == 0:
         return None
     prev_q, prev = art.quotes[index - 1], earlier[index - 1]
-    if prev.speaker is None or prev.kind not in ("direct",):
+    if prev.speaker is None or prev.kind != "direct":
         return None
-    if q.resumed or prev_q.paragraph == q.paragraph or prev_q.paragraph == q.paragraph - 1:
-        para = art.paragraphs[q.paragraph]
-        lead = art.text[para.start:q.open_at].strip()
-        if q.resumed or not lead or lead[-1:] in SENTENCE_END or prev_q.paragraph == q.paragraph:
-            return prev.speaker
+    if prev_q.paragraph == q.paragraph:
+        return Attribution("direct", prev.speaker, prev.mention, prev.cue)
+    para = art.paragraphs[q.paragraph]
+    lead = art.text[para.start:q.open_at].strip()
+    if q.resumed or (prev_q.paragraph == q.paragraph - 1 and (not lead or lead[-1:] in SENTENCE_END)):
+        return Attribution("direct", prev.speaker)
     return None
-
-
-def sentence_ends(text: str) -> bool:
-    return text.rstrip("\"'”’ ")[-1:] in SENTENCE_END
