@@ -1,6 +1,13 @@
-"""quotetrack: find the quotes in news articles, who said them, and how they drift across copies."""
+"""quotetrack: find the quotes in news articles, who said them, and how they drift across copies.
+
+    quotes = qt.extract_quotes(articles)   # one row per quoted span, with kind and speaker
+    quotes = qt.group_variants(quotes)     # + cluster_id, canonical
+    quotes = qt.score_drift(quotes)        # + drift and what explains it
+"""
+from .drift import drift_summary, score_drift
 from .extract import extract_quotes
+from .grouping import group_variants
 from .pipeline import load_pipeline
 
-__all__ = ["extract_quotes", "load_pipeline"]
+__all__ = ["extract_quotes", "group_variants", "score_drift", "drift_summary", "load_pipeline"]
 __version__ = "0.1.0"

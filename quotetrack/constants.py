@@ -78,3 +78,30 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 # Sentence punctuation that closes a quoted clause.
 SENTENCE_END = ".!?…"
+
+# British spellings folded to American before matching ("honourable" ~ "honorable").
+BRITISH_TO_AMERICAN = {
+    "honour": "honor", "honourable": "honorable", "colour": "color", "favour": "favor",
+    "favourable": "favorable", "labour": "labor", "behaviour": "behavior", "neighbour": "neighbor",
+    "harbour": "harbor", "rumour": "rumor", "humour": "humor", "vigour": "vigor",
+    "endeavour": "endeavor", "defence": "defense", "offence": "offense", "licence": "license",
+    "centre": "center", "theatre": "theater", "metre": "meter", "programme": "program",
+    "realise": "realize", "realising": "realizing", "realised": "realized",
+    "organise": "organize", "organised": "organized", "organisation": "organization",
+    "recognise": "recognize", "recognised": "recognized", "apologise": "apologize",
+    "criticise": "criticize", "criticised": "criticized", "emphasise": "emphasize",
+    "prioritise": "prioritize", "mobilise": "mobilize", "stabilise": "stabilize",
+    "normalise": "normalize", "authorise": "authorize", "jewellery": "jewelry",
+    "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
+    "analyse": "analyze", "paralyse": "paralyze", "catalogue": "catalog", "dialogue": "dialog",
+    "grey": "gray", "kiev": "kyiv", "towards": "toward", "whilst": "while", "amongst": "among",
+}
+
+# Words too common to find variants of a quote by.
+STOPWORDS = frozenset("""
+    a an the and or but if of to in on at by for with from as is are was were be been being am
+    i you he she it we they me him her us them my your his its our their this that these those
+    not no do does did have has had will would can could shall should may might must there here
+    what which who whom whose when where why how all any some so than then too very just also
+    about into over after before up down out off again once more most such only own same s t
+""".split())

@@ -1,0 +1,91 @@
+"""`score_drift` and `drift_summary`: how far each variant has moved from its cluster's wording."""
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Levenshtein
+
+from .frames import require_columns
+from .normalize import words
+
+# A variant this much shorter than the canonical, whose words match a part of it this well
+# (rapidfuzz partial_ratio), was cut rather than reworded: it is measured against that part.
+SHORTER = 0.9
+CUT = 90
+
+
+def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Add `drift` in [0, 1] and the columns that explain it.
+
+    drift is 0 when the variant has the canonical's words (marks, case, spacing, punctuation
+    and British/American spelling ignored) and grows with rewording. A variant that is a cut
+    of the canonical (shorter, and matching a part of it closely) is compared with that part,
+    so the cut is not counted as rewording: `truncated` says it was cut.
+    Also: word_similarity (0-1, whole wordings), words_deleted / words_inserted /
+    words_replaced (word edits from the canonical to the variant), truncated, speaker_mismatch
+    (the speaker differs from the one most variants give; NA where the speaker is unknown).
+    """
+    require_columns(quotes, ["text", "cluster_id", "canonical"], "score_drift (run group_variants first)")
+    out = quotes.copy()
+    variants = [words(t) for t in out["text"].tolist()]
+    canon = [words(t) for t in out["canonical"].tolist()]
+    drift, similarity, deleted, inserted, replaced, truncated = [], [], [], [], [], []
+    for v, c in zip(variants, canon):
+        similarity.append(Indel.normalized_similarity(v, c) if (v or c) else 1.0)
+        ops = Counter(op.tag for op in Levenshtein.editops(c, v))
+        deleted.append(ops["delete"])
+        inserted.append(ops["insert"])
+        replaced.append(ops["replace"])
+        is_part = 0 < len(v) < len(c) and _contains(c, v)
+        truncated.append(is_part)
+        part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if v and len(v) < SHORTER * len(c) else 0
+        drift.append(1.0 - part / 100.0 if part >= CUT else 1.0 - similarity[-1])
+    out["drift"] = np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0)
+    out["word_similarity"] = np.round(np.array(similarity, dtype=float), 4)
+    out["words_deleted"] = np.array(deleted, dtype=np.int64)
+    out["words_inserted"] = np.array(inserted, dtype=np.int64)
+    out["words_replaced"] = np.array(replaced, dtype=np.int64)
+    out["truncated"] = np.array(truncated, dtype=bool)
+    out["speaker_mismatch"] = _speaker_mismatch(out)
+    return out
+
+
+def _contains(whole: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _speaker_mismatch(frame: pd.DataFrame) -> pd.Series:
+    if "speaker" not in frame.columns:
+        return pd.Series(pd.NA, index=frame.index, dtype="boolean")
+    speakers = frame["speaker"].astype(object).where(frame["speaker"].notna(), None)
+    majority = {}
+    for cluster, names in speakers.groupby(frame["cluster_id"]):
+        counts = Counter(n for n in names if n is not None)
+        if counts:
+            majority[cluster] = max(counts, key=lambda n: (counts[n], n))
+    flags = [pd.NA if s is None or c not in majority else s != majority[c]
+             for s, c in zip(speakers.tolist(), frame["cluster_id"].tolist())]
+    return pd.Series(pd.array(flags, dtype="boolean"), index=frame.index)
+
+
+def drift_summary(quotes: pd.DataFrame, by: str | list[str] = "outlet") -> pd.DataFrame:
+    """Per group: number of quotes, mean drift, share truncated, share misattributed."""
+    by_columns = [by] if isinstance(by, str) else list(by)
+    require_columns(quotes, ["drift", "truncated", "speaker_mismatch", *by_columns],
+                    "drift_summary (run score_drift first)")
+    grouped = quotes.groupby(by_columns, observed=True, dropna=False)
+    summary = pd.DataFrame({
+        "quotes": grouped.size(),
+        "mean_drift": grouped["drift"].mean(),
+        "share_truncated": grouped["truncated"].mean(),
+        "share_misattributed": grouped["speaker_mismatch"].agg(
+            lambda s: s.astype("boolean").mean(skipna=True)),
+    })
+    return summary.astype({"share_misattributed": "Float64"})
+
+
+
