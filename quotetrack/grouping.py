@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from .frames import require_columns
 from .normalize import content_words, normalized
 
-DEFAULTS = dict(threshold=72.0, same_speaker_threshold=65.0, containment=90.0, min_words=3,
+DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
                 anchors=4, max_df=200)
 
 
@@ -58,11 +58,12 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     speakers = _speakers(out)
+    docs = out["doc_id"].astype(str).to_numpy()
     labels = np.full(n, -1, dtype=np.int64)
     params = dict(threshold=threshold, same=same_speaker_threshold, containment=containment,
                   min_words=min_words, anchors=anchors, max_df=max_df, workers=workers)
     for rows in _partitions(out, by_columns):
-        local = _cluster(rows, norms, speakers, **params)
+        local = _cluster(rows, norms, speakers, docs, **params)
         labels[rows] = local + (labels.max() + 1)
     labels = _join_pieces(out, labels, speakers)
     labels = _stable_ids(labels, norms)
@@ -84,7 +85,8 @@ def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     return [np.flatnonzero(keys == k) for k in sorted(set(keys))]
 
 
-def _cluster(rows: np.ndarray, norms: list[str], speakers: list, *, threshold: float,
+def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarray, *,
+             threshold: float,
              same: float, containment: float, min_words: int, anchors: int, max_df: int,
              workers: int) -> np.ndarray:
     """Local cluster labels (0..k-1) for the quotes `rows`."""
@@ -94,6 +96,9 @@ def _cluster(rows: np.ndarray, norms: list[str], speakers: list, *, threshold: f
     left, right = _candidate_pairs(tokens, anchors, max_df)
     scores = _pair_scores(texts, tokens, who, left, right, threshold, same, containment,
                           min_words, workers)
+    # Two quotes of one article are two utterances unless one holds the other.
+    same_doc = docs[rows[left]] == docs[rows[right]] if len(left) else np.zeros(0, bool)
+    scores = np.where(same_doc & (scores < containment), 0.0, scores)
     keep = scores > 0
     return _leader_clusters(tokens, texts, left[keep], right[keep], scores[keep])
 
