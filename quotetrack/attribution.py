@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .constants import (ACCORDING_TO, NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER,
+from .constants import (ACCORDING_TO, MINOR_WORDS, NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER,
                         SENTENCE_END, SPEAKER_LABELS, SPEAKER_PRONOUNS, TITLE_GENDER,
                         REPORTING_VERBS, WEAK_REPORTING_VERBS)
 from .names import clean_name, fold, surname
@@ -216,7 +216,7 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
     if not inside:
         return Attribution(kind="other")
     kind = _kind(art.text, para, q, inside)
-    cue_tokens = _find_cue(art, doc, q, inside, kind, index)
+    cue_tokens = _find_cue(art, doc, q, inside, kind, index) if kind != "other" else None
     if cue_tokens is not None:
         verb, subject = cue_tokens
         speaker, mention = _resolve(art, subject)
@@ -226,7 +226,7 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
         carried = _carried(art, index, q, earlier)
         if carried is not None:
             return carried
-    if kind == "partial":
+    if kind in ("partial", "other"):
         return Attribution(kind="other")
     return Attribution(kind)
 
@@ -240,6 +240,9 @@ def _kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     if whole_paragraph and not q.resumed and not q.runs_on and last not in SENTENCE_END + ",;:" \
             and len(words) <= 20:
         return "heading"
+    if len(words) >= 2 and not q.resumed and all(w[:1].isupper() or not w[:1].isalpha() or w in MINOR_WORDS
+                                                 for w in words):
+        return "other"   # a title or a name: "Morning Joe", "Peace Through Strength"
     finite = any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") for t in inside)
     if (finite and len(words) >= 3) or whole_paragraph or q.resumed:
         return "direct"

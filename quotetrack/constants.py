@@ -105,3 +105,6 @@ STOPWORDS = frozenset("""
     what which who whom whose when where why how all any some so than then too very just also
     about into over after before up down out off again once more most such only own same s t
 """.split())
+
+# Small words that stay lower case in a title ("Peace Through Strength", "Lord of the Rings").
+MINOR_WORDS = frozenset("a an the and or but nor of to in on at by for with from as vs via".split())

@@ -21,6 +21,7 @@ from .normalize import content_words, normalized
 
 DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
                 anchors=4, max_df=200)
+SHORT_QUOTE, SHORT_QUOTE_THRESHOLD = 5, 88.0
 
 
 def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["threshold"],
@@ -33,8 +34,8 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
 
     threshold: similarity (0-100: the better of rapidfuzz's ratio and token_sort_ratio, so
         reordered words still count) that makes two quotes variants; `same_speaker_threshold` applies when both have the same speaker.
-    containment: similarity (token_set_ratio) at which a shorter quote counts as a piece of a
-        longer one (truncations, partial quotes); only for pieces of `min_words` words or more,
+    containment: similarity (partial_ratio: the best-aligned part of the longer quote) at
+        which a shorter quote counts as a piece of a longer one (truncations, partial quotes); only for pieces of `min_words` words or more,
         or pieces with the same speaker as the longer quote.
     by: column(s) to group within only (a story id, a date bucket).
     canonical: "consensus" (the wording the variants agree with most) or "earliest" (needs a
@@ -135,12 +136,15 @@ def _pair_scores(texts, tokens, who, left, right, threshold, same, containment, 
     b = [texts[j] for j in right]
     whole = np.maximum(process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=workers),
                        process.cpdist(a, b, scorer=fuzz.ratio, workers=workers))
-    part = process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=workers)
+    part = process.cpdist(a, b, scorer=fuzz.partial_ratio, workers=workers)
     shorter = np.minimum([len(tokens[i]) for i in left], [len(tokens[j]) for j in right])
     sa = [who[i] for i in left]
     sb = [who[j] for j in right]
     agree = np.array([x is not None and x == y for x, y in zip(sa, sb)])
-    whole_ok = whole >= np.where(agree, same, threshold)
+    needed = np.where(agree, same, threshold)
+    # A few words look alike by chance: short quotes must be near copies.
+    needed = np.where(shorter < SHORT_QUOTE, np.maximum(needed, SHORT_QUOTE_THRESHOLD), needed)
+    whole_ok = whole >= needed
     long_enough = (shorter >= min_words) | (agree & (shorter >= 2))
     part_ok = (part >= np.where(agree, containment - 5, containment)) & long_enough
     return np.where(whole_ok | part_ok, np.maximum(whole, np.where(part_ok, part, 0)), 0.0)
