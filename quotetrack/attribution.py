@@ -106,15 +106,38 @@ def _index_names(art: _Article) -> None:
                 key = surname(name)
                 head = chunk[-1]
                 is_person = key in art.persons or head.ent_type_ == "PERSON"
-                is_subject = head.dep_ in SUBJECTS or chunk[0].i == sent.start
+                is_subject = _main_subject(head) or chunk[0].i == sent.start
                 art.mentions.append(_Mention(at, end, name, sentence, is_subject, is_person))
                 if is_person:
                     art.full_names.setdefault(key, []).append(name)
                     art.titles.setdefault(key, set()).update(_title_words(chunk))
                     if is_subject:
                         subject_names.append(key)
+            _index_descriptions(art, sent, sentence)
             _vote_gender(art, sent, subject_names)
             sentence += 1
+    art.mentions.sort(key=lambda m: m.at)
+
+
+def _main_subject(tok) -> bool:
+    """The subject of the sentence's own verb, not of a clause inside it ("for Trump to meet")."""
+    return tok.dep_ in SUBJECTS and tok.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+
+
+def _index_descriptions(art: _Article, sent, sentence: int) -> None:
+    """"The Ukrainian leader said ...": a described subject is a mention of the person it
+    describes, so that a later "he" can find them."""
+    for tok in sent:
+        if _main_subject(tok) and tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_ROLES \
+                and any(c.dep_ == "det" for c in tok.children):
+            span = _mention_span(tok)
+            at = art.at(span[0])
+            if _inside_quote(art, at):
+                continue
+            name = _described(art, span, at)
+            if name is not None:
+                art.resolved[at] = name
+                art.mentions.append(_Mention(at, art.at(tok) + len(tok), name, sentence, True, True))
 
 
 def _name_chunks(sent) -> list[list]:
@@ -253,9 +276,11 @@ def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
     """(cue token, subject token or None) from the text around the quote, or None."""
     first, last = inside[0], inside[-1]
     content = art.text[q.start:q.end].rstrip("\"'”’ ")
-    if kind == "partial":
-        return _governing_cue(first, inside) or _according_to(list(first.sent))
     after = _after_window(art, doc, q, last)
+    if kind == "partial":
+        # `branded him a "dictator"`, or `There had been "progress", he added`.
+        return (_governing_cue(first, inside) or _according_to(list(first.sent))
+                or (_cue_in(after, inside, first=True) if after[:1] and after[0].text == "," else None))
     before = _before_window(art, doc, q, first)
     after_cue = _cue_in(after, inside, first=True) if after else None
     before_cue = _cue_in(before, inside, first=False) if before else None
@@ -379,6 +404,14 @@ def _subject_of(verb, hops: int = 0):
     return None
 
 
+def _earlier_subject(verb):
+    """A subject the parse did not attach: the nearest one before the verb in its sentence."""
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.dep_ in SUBJECTS and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            return tok
+    return None
+
+
 def _adjacent_name(verb, window):
     """When the parse gives no subject: the nearest name or pronoun beside the verb."""
     ids = [t.i for t in window]
@@ -399,7 +432,7 @@ def _governing_cue(first, inside):
     tok, hops = root.head, 0
     while hops < MAX_HOPS:
         if _is_reporting(tok):
-            subject = _subject_of(tok)
+            subject = _subject_of(tok) or _earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids:
                 return tok, subject
         if tok.head is tok:
