@@ -12,8 +12,9 @@ from .constants import (CLOSERS, DOUBLE, ELISIONS, LOW_OPENER_CLOSERS, OPENERS, 
 
 _PARAGRAPH = re.compile(f"[^{PARAGRAPH_BREAKS}]+")
 _MARK = re.compile(r"''|``|[“”„‟\"«»‹›‘’‚']")
-_ELISION = re.compile(r"(?:\d\d|" + "|".join(re.escape(e) for e in ELISIONS) + r")(?![A-Za-z])",
+_ELISION = re.compile(r"(?:\d\ds?|" + "|".join(re.escape(e) for e in ELISIONS) + r")(?![A-Za-z])",
                       re.IGNORECASE)
+_CLOSING_CHARS = set(CLOSERS) | set(SYMMETRIC) | {"“"}
 _OPEN_CONTEXT = set(" \t([{<—–-/:;,") | set(OPENERS) | set(SYMMETRIC) | {"\u00a0"}
 
 
@@ -165,6 +166,8 @@ def _role(text: str, at: int, mark: str, para: Paragraph, stack: list) -> str | 
         return "open" if not before.isalnum() else None
     if mark in CLOSERS and mark != "’":
         return "close" if CLOSERS[mark] in open_families else None
+    if mark in ("’", "'") and _ends_n_elision(text, at, para):
+        return None
     if mark == "’":
         if before.isalnum() and after.isalnum():
             return None
@@ -174,7 +177,7 @@ def _role(text: str, at: int, mark: str, para: Paragraph, stack: list) -> str | 
     if family == DOUBLE:
         if DOUBLE in open_families and (right_flanking or not left_flanking):
             return "close"
-        if left_flanking or at == para.start:
+        if left_flanking or at == para.start or (before.isspace() and after.isspace()):
             return "open"
         return "close" if DOUBLE in open_families else None
     if before.isalnum() and after.isalnum():
@@ -188,6 +191,12 @@ def _role(text: str, at: int, mark: str, para: Paragraph, stack: list) -> str | 
     return None
 
 
+def _ends_n_elision(text: str, at: int, para: Paragraph) -> bool:
+    """The second mark of rock 'n' roll."""
+    return at - 2 >= para.start and text[at - 1] in "nN" and text[at - 2] in "'’" \
+        and (at - 3 < para.start or not text[at - 3].isalnum())
+
+
 def _content(text: str, open_at: int, open_mark: str, close_at: int, paragraph: int,
              close_mark_at: int | None, runs_on: bool = False,
              resumed: bool = False) -> QuotedSpan | None:
@@ -196,6 +205,9 @@ def _content(text: str, open_at: int, open_mark: str, close_at: int, paragraph: 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if close_mark_at is None:   # a quote running to the end of its paragraph: no marks at its end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSING_CHARS):
+            end -= 1
     if start >= end:
         return None
     return QuotedSpan(start, end, paragraph, open_at, close_mark_at, runs_on, resumed)
