@@ -128,7 +128,7 @@ def _index_descriptions(art: _Article, sent, sentence: int) -> None:
     """"The Ukrainian leader said ...": a described subject is a mention of the person it
     describes, so that a later "he" can find them."""
     for tok in sent:
-        if _main_subject(tok) and tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_ROLES \
+        if _main_subject(tok) and not _is_name(tok) and tok.lemma_.lower() in PERSON_ROLES \
                 and any(c.dep_ == "det" for c in tok.children):
             span = _mention_span(tok)
             at = art.at(span[0])
@@ -501,7 +501,7 @@ def _name_for(art: _Article, span, at: int) -> str | None:
         if head.lower_ not in SPEAKER_PRONOUNS or head.lower_ in ("i", "we"):
             return None
         return _antecedent(art, at, PRONOUN_GENDER.get(head.lower_))
-    if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
+    if head.ent_type_ in SPEAKER_LABELS or _is_name(head):
         return clean_name(" ".join(t.text for t in span)) or None
     # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
     if any(c.dep_ == "poss" for c in head.children):
@@ -528,7 +528,12 @@ def _described(art: _Article, span, at: int) -> str | None:
         return best
     if head.lemma_.lower() in PERSON_ROLES:
         return _antecedent(art, at, ROLE_GENDER.get(head.lemma_.lower()))
-    return _description_text(span) if head.pos_ == "NOUN" else None
+    return _description_text(span) if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _is_name(tok) -> bool:
+    """A proper noun as written: small models tag "the minister" PROPN too."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
 def _description_text(span) -> str:
