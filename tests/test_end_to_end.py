@@ -1,0 +1,45 @@
+"""The whole pipeline on the five seed articles, scored against the hand-made gold."""
+import pathlib
+import sys
+
+import pandas as pd
+import pytest
+
+import quotetrack as qt
+
+SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
+
+SEEDS = SHARED / "corpus" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not beside the repo")
+
+
+@pytest.fixture(scope="module")
+def scores(nlp, tmp_path_factory):
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    quotes = qt.extract_quotes(texts, nlp=nlp).pipe(qt.group_variants).pipe(qt.score_drift)
+    pred = [{"doc": r["doc_id"], "start": int(r["start"]), "end": int(r["end"]), "text": r["text"],
+             "speaker": None if pd.isna(r["speaker"]) else r["speaker"],
+             "cluster_id": int(r["cluster_id"]), "drift": float(r["drift"])}
+            for r in quotes.to_dict("records")]
+    gold = score.load(SHARED / "corpus" / "seeds.gold.jsonl")
+    order = score.load(SHARED / "corpus" / "seeds.drift-order.jsonl")
+    return score.score(gold, pred, order)
+
+
+def test_extraction_and_attribution(scores):
+    assert scores["direct"]["extract_f1"] >= 1.0
+    assert scores["all"]["extract_f1"] >= 1.0
+    assert scores["direct"]["e2e_f1"] >= 1.0
+    assert scores["all"]["e2e_f1"] >= 0.98
+
+
+def test_grouping(scores):
+    assert scores["direct"]["group_f1"] >= 1.0
+    assert scores["all"]["group_f1"] >= 0.95
+
+
+def test_drift_order(scores):
+    assert scores["drift_order"]["ordered"] >= 18

@@ -1,0 +1,186 @@
+"""group_variants on hand-made quote frames."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import quotetrack as qt
+
+
+def frame(rows):
+    """rows: (doc_id, text, speaker[, kind, speaker_start])"""
+    out = []
+    for k, row in enumerate(rows):
+        doc, text, speaker, *rest = row
+        kind = rest[0] if rest else "direct"
+        mention = rest[1] if len(rest) > 1 else 1000 + k
+        out.append({"doc_id": doc, "start": 10 * k, "end": 10 * k + len(text), "text": text,
+                    "kind": kind, "speaker": speaker, "speaker_start": mention})
+    df = pd.DataFrame(out, columns=["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start"])
+    df["speaker_start"] = df["speaker_start"].astype("Int64")
+    return df
+
+
+def same(grouped, i, j):
+    return grouped["cluster_id"].iloc[i] == grouped["cluster_id"].iloc[j]
+
+
+UNRELATED = [
+    ("z1", "The harvest this autumn was the worst our village has seen in decades", "Ada Lind"),
+    ("z2", "We are asking the government to send water trucks before the summer heat", "Ada Lind"),
+    ("z3", "Our team played with courage and we deserved the win tonight", "Bo Kerr"),
+]
+
+
+def test_reworded_variants_are_one_utterance():
+    g = qt.group_variants(frame([
+        ("a", "I can exchange my seat on the board for a seat at the table", "Mia Holt"),
+        ("b", "I can trade my seat on the board for a seat at the table", "Mia Holt"),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+    assert g["cluster_id"].nunique() == 4
+
+
+def test_translated_again_with_the_same_speaker():
+    g = qt.group_variants(frame([
+        ("a", "One would be hurt by the word traitor if he really was a traitor", "Ivo Marek"),
+        ("b", "One might feel hurt by the term traitor if they were indeed one", "Ivo Marek"),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+
+
+def test_truncated_variant_joins_the_full_quote():
+    g = qt.group_variants(frame([
+        ("a", "Fate chose this road, the people chose this road, and we will walk it together to the end", "Lev Orlov"),
+        ("b", "Fate chose this road, the people chose this road,", "Lev Orlov"),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+
+
+def test_pieces_split_by_the_attribution_join_the_whole():
+    g = qt.group_variants(frame([
+        ("a", "If the bridge is safe, I will open it tomorrow. Then we can all go home.", "Eva Sand"),
+        ("b", "If the bridge is safe, I will open it tomorrow,", "Eva Sand", "direct", 50),
+        ("b", "Then we can all go home.", "Eva Sand", "direct", 50),
+        *UNRELATED]))
+    assert same(g, 0, 1) and same(g, 0, 2)
+
+
+def test_continuation_pieces_with_no_variant_elsewhere_are_one_utterance():
+    g = qt.group_variants(frame([
+        ("a", "in this difficult moment for our shared future.", "Tor Berg", "partial", 5),
+        ("a", "It is vital that we act now and that everyone plays a part", "Tor Berg", "direct", None),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+
+
+def test_partial_quote_that_is_a_piece_of_a_full_quote():
+    g = qt.group_variants(frame([
+        ("a", "We will never give up the northern valleys whatever they offer us", "Rui Costa"),
+        ("b", "never give up the northern valleys", "Rui Costa", "partial"),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+
+
+def test_two_different_quotes_of_one_speaker_on_one_subject_stay_apart():
+    g = qt.group_variants(frame([
+        ("a", "The new tax on fuel will hurt farmers more than anyone else in this country", "Ana Reis"),
+        ("b", "The tax on fuel was a mistake and we will repeal it in our first week", "Ana Reis"),
+        ("c", "The new tax on fuel will hurt the farmers more than anyone in the country", "Ana Reis"),
+    ]))
+    assert same(g, 0, 2)
+    assert not same(g, 0, 1)
+
+
+def test_same_words_under_two_speakers_are_one_utterance():
+    g = qt.group_variants(frame([
+        ("a", "Nobody will sell these islands, that is the most important thing", "Kai Lund"),
+        ("b", "Nobody will sell these islands. That is the most important thing.", "Ola Nyberg"),
+        *UNRELATED]))
+    assert same(g, 0, 1)
+
+
+def test_one_word_partials_of_two_speakers_stay_apart():
+    g = qt.group_variants(frame([
+        ("a", "traitor", "Sam Cole", "partial"),
+        ("b", "One would be hurt by the word traitor if he was a traitor", "Ivo Marek"),
+    ]))
+    assert not same(g, 0, 1)
+
+
+def test_weak_links_do_not_chain():
+    # Each quote is close to the next one only: a~b, b~c, c~d. A chain would glue a to d.
+    g = qt.group_variants(frame([
+        ("a", "the river flooded the lower town and the school had to close for a week", None),
+        ("b", "the river flooded the lower town and the market had to close for the season", None),
+        ("c", "the storm damaged the market and the harbour had to close for the season", None),
+        ("d", "the storm damaged the market and the harbour boats stayed shut for the season", None),
+    ]))
+    assert not same(g, 0, 3)
+    assert g["cluster_id"].nunique() == 2
+
+
+def test_canonical_is_the_wording_most_variants_share():
+    g = qt.group_variants(frame([
+        ("a", "We will rebuild every house that the water took from us", "Lea Voss"),
+        ("b", "We will rebuild every house that the water took from us", "Lea Voss"),
+        ("c", "We shall rebuild each home the flood took from us", "Lea Voss"),
+    ]))
+    assert g["canonical"].nunique() == 1
+    assert g["canonical"].iloc[0] == "We will rebuild every house that the water took from us"
+
+
+def test_canonical_can_be_the_earliest():
+    df = frame([
+        ("a", "We will rebuild every house that the water took from us", "Lea Voss"),
+        ("b", "We will rebuild every house that the water took from us", "Lea Voss"),
+        ("c", "We shall rebuild every house that the water took from us", "Lea Voss"),
+    ])
+    df["published"] = ["2024-05-02", "2024-05-03", "2024-05-01"]
+    g = qt.group_variants(df, canonical="earliest")
+    assert same(g, 0, 2)
+    assert set(g["canonical"]) == {"We shall rebuild every house that the water took from us"}
+
+
+def test_by_keeps_groups_apart():
+    df = frame([("a", "The dam will hold through the winter storms", "Ed Yates"),
+                ("b", "The dam will hold through the winter storms", "Ed Yates")])
+    df["story"] = ["s1", "s2"]
+    assert not same(qt.group_variants(df, by="story"), 0, 1)
+    assert same(qt.group_variants(df), 0, 1)
+
+
+def test_result_does_not_depend_on_row_order():
+    df = frame([
+        ("a", "I can exchange my seat on the board for a seat at the table", "Mia Holt"),
+        ("b", "I can trade my seat on the board for a seat at the table", "Mia Holt"),
+        ("c", "seat at the table", "Mia Holt", "partial"),
+        *UNRELATED])
+    forward = qt.group_variants(df)
+    backward = qt.group_variants(df.iloc[::-1]).loc[forward.index]
+    assert forward["cluster_id"].tolist() == backward["cluster_id"].tolist()
+    assert forward["canonical"].tolist() == backward["canonical"].tolist()
+
+
+def test_input_frame_is_not_mutated():
+    df = frame(UNRELATED)
+    before = df.copy()
+    qt.group_variants(df)
+    pd.testing.assert_frame_equal(df, before)
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(ValueError, match=r"lacks column\(s\) 'text'; it has: doc_id, words"):
+        qt.group_variants(pd.DataFrame({"doc_id": [1], "words": ["x"]}))
+
+
+def test_empty_frame_gets_the_new_columns():
+    g = qt.group_variants(frame([]))
+    assert g.empty and {"cluster_id", "canonical"} <= set(g.columns)
+
+
+def test_na_speakers_empty_texts_and_one_word_quotes_do_not_crash():
+    df = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["", "yes", None, "yes"],
+                       "speaker": [pd.NA, None, "X", pd.NA]})
+    g = qt.group_variants(df)
+    assert g["cluster_id"].dtype == np.int64 and len(g) == 4
+    assert same(g, 1, 3)
