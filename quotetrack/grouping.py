@@ -90,64 +90,129 @@ def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarra
              threshold: float,
              same: float, containment: float, min_words: int, anchors: int, max_df: int,
              workers: int) -> np.ndarray:
-    """Local cluster labels (0..k-1) for the quotes `rows`."""
-    texts = [norms[r] for r in rows]
+    """Local cluster labels (0..k-1) for the quotes `rows`.
+
+    Identical wordings are one utterance outright; only the distinct wordings are compared."""
+    texts, first_row, inverse = np.unique(np.array([norms[r] for r in rows], dtype=object),
+                                          return_index=True, return_inverse=True)
+    texts = texts.tolist()
     tokens = [t.split() for t in texts]
-    who = [speakers[r] for r in rows]
+    who = _majority_speaker(inverse, [speakers[r] for r in rows], len(texts))
     left, right = _candidate_pairs(tokens, anchors, max_df)
     scores = _pair_scores(texts, tokens, who, left, right, threshold, same, containment,
                           min_words, workers)
     # Two quotes of one article are two utterances unless one holds the other.
-    same_doc = docs[rows[left]] == docs[rows[right]] if len(left) else np.zeros(0, bool)
+    doc_of = docs[rows[first_row]]
+    same_doc = doc_of[left] == doc_of[right] if len(left) else np.zeros(0, bool)
     scores = np.where(same_doc & (scores < containment), 0.0, scores)
     keep = scores > 0
-    return _leader_clusters(tokens, texts, left[keep], right[keep], scores[keep])
+    return _leader_clusters(tokens, texts, left[keep], right[keep], scores[keep])[inverse]
 
 
-def _candidate_pairs(tokens: list[list[str]], anchors: int, max_df: int):
-    """Pairs (i < j) where j holds one of i's `anchors` rarest words."""
-    bags = [set(content_words(t)) or set(t) for t in tokens]
-    df = Counter(w for bag in bags for w in bag)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(bags):
-        for w in bag:
-            if 1 < df[w] <= max_df:
-                postings[w].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, bag in enumerate(bags):
-        rare = sorted((w for w in bag if 1 < df[w] <= max_df), key=lambda w: (df[w], w))[:anchors]
-        for w in rare:
-            for j in postings[w]:
-                if j != i:
-                    pairs.add((i, j) if i < j else (j, i))
-    if not pairs:
-        empty = np.empty(0, dtype=np.int64)
+def _majority_speaker(inverse: np.ndarray, speakers: list, n: int) -> list:
+    votes: list[Counter] = [Counter() for _ in range(n)]
+    for k, s in zip(inverse.tolist(), speakers):
+        if s is not None:
+            votes[k][s] += 1
+    return [max(v, key=lambda s: (v[s], s)) if v else None for v in votes]
+
+
+def _candidate_pairs(tokens: list[list[str]], anchors: int, max_df: int,
+                     chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) where j holds at least two of i's `anchors` rarest features (one, when i
+    has fewer than two to go by). Vectorised, and chunked so memory stays bounded."""
+    n = len(tokens)
+    empty = np.empty(0, dtype=np.int64)
+    bags = [_features(t) for t in tokens]
+    lengths = np.fromiter((len(b) for b in bags), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
         return empty, empty
-    arr = np.array(sorted(pairs), dtype=np.int64)
-    return arr[:, 0], arr[:, 1]
+    codes, _ = pd.factorize(np.fromiter((w for b in bags for w in b), dtype=object, count=int(lengths.sum())))
+    quote = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    vocab = int(codes.max()) + 1
+    entry, _ = _sorted_unique(quote * vocab + codes)       # one (quote, word) entry per word
+    quote, word = entry // vocab, entry % vocab
+    df = np.bincount(word, minlength=vocab)
+    usable = (df[word] > 1) & (df[word] <= max_df)
+    quote, word = quote[usable], word[usable]
+    # Each quote's rarest words: sort its entries by (df, word) and keep the first `anchors`.
+    order = np.lexsort((word, df[word], quote))
+    quote, word = quote[order], word[order]
+    first = np.r_[0, np.flatnonzero(np.diff(quote)) + 1]
+    position = np.arange(len(quote)) - np.repeat(first, np.diff(np.r_[first, len(quote)]))
+    is_anchor = position < anchors
+    anchor_quote, anchor_word = quote[is_anchor], word[is_anchor]
+    per_quote = np.bincount(anchor_quote, minlength=n)
+    # Postings: all quotes holding each usable word.
+    by_word = np.argsort(word, kind="stable")
+    posting_quote = quote[by_word]
+    posting_start = np.searchsorted(word[by_word], np.arange(vocab))
+    found: list[np.ndarray] = []
+    for lo in range(0, len(anchor_quote), chunk):
+        aq, aw = anchor_quote[lo:lo + chunk], anchor_word[lo:lo + chunk]
+        sizes = df[aw]
+        offsets = np.repeat(posting_start[aw] - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
+        other = posting_quote[offsets + np.arange(int(sizes.sum()))]
+        mine = np.repeat(aq, sizes)
+        keep = other != mine
+        mine, other = mine[keep], other[keep]
+        keys, counts = _sorted_unique(mine * n + other)
+        needed = np.where(per_quote[keys // n] >= 2, 2, 1)
+        keys = keys[counts >= needed]
+        i, j = keys // n, keys % n
+        found.append(np.minimum(i, j) * n + np.maximum(i, j))
+    if not found:
+        return empty, empty
+    pairs, _ = _sorted_unique(np.concatenate(found))
+    return pairs // n, pairs % n
+
+
+def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique with counts, by sorting (faster than hashing for millions of int64 keys)."""
+    if len(values) == 0:
+        return values, values
+    values = np.sort(values)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts], np.diff(np.r_[starts, len(values)])
+
+
+def _features(tokens: list[str]) -> list[str]:
+    """Content words and word pairs: pairs stay rare as a corpus grows, where single words do
+    not, so they keep the candidate lists short; single words survive rewording."""
+    return (content_words(tokens) or tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
 def _pair_scores(texts, tokens, who, left, right, threshold, same, containment, min_words,
                  workers) -> np.ndarray:
-    """The similarity of each candidate pair if it makes them variants, else 0."""
+    """The similarity of each candidate pair if it makes them variants, else 0.
+
+    The cheap scorer first; the costlier ones only for the pairs it leaves undecided."""
     if len(left) == 0:
         return np.empty(0)
-    a = [texts[i] for i in left]
-    b = [texts[j] for j in right]
-    whole = np.maximum(process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=workers),
-                       process.cpdist(a, b, scorer=fuzz.ratio, workers=workers))
-    part = process.cpdist(a, b, scorer=fuzz.partial_ratio, workers=workers)
-    shorter = np.minimum([len(tokens[i]) for i in left], [len(tokens[j]) for j in right])
-    sa = [who[i] for i in left]
-    sb = [who[j] for j in right]
-    agree = np.array([x is not None and x == y for x, y in zip(sa, sb)])
+    a = np.array([texts[i] for i in left], dtype=object)
+    b = np.array([texts[j] for j in right], dtype=object)
+    n_left = np.fromiter((len(tokens[i]) for i in left), dtype=np.int64, count=len(left))
+    n_right = np.fromiter((len(tokens[j]) for j in right), dtype=np.int64, count=len(right))
+    shorter, longer = np.minimum(n_left, n_right), np.maximum(n_left, n_right)
+    agree = np.fromiter((who[i] is not None and who[i] == who[j] for i, j in zip(left, right)),
+                        dtype=bool, count=len(left))
     needed = np.where(agree, same, threshold)
     # A few words look alike by chance: short quotes must be near copies.
     needed = np.where(shorter < SHORT_QUOTE, np.maximum(needed, SHORT_QUOTE_THRESHOLD), needed)
+    whole = process.cpdist(a, b, scorer=fuzz.ratio, workers=workers).astype(float)
+    todo = whole < needed
+    if todo.any():
+        sort = process.cpdist(a[todo], b[todo], scorer=fuzz.token_sort_ratio, workers=workers)
+        whole[todo] = np.maximum(whole[todo], sort)
     whole_ok = whole >= needed
+    # Containment: a shorter quote inside a longer one (truncations, pieces, partial quotes).
     long_enough = (shorter >= min_words) | (agree & (shorter >= 2))
-    part_ok = (part >= np.where(agree, containment - 5, containment)) & long_enough
-    return np.where(whole_ok | part_ok, np.maximum(whole, np.where(part_ok, part, 0)), 0.0)
+    part = np.zeros(len(left))
+    todo = long_enough & (shorter < 0.85 * longer)
+    if todo.any():
+        part[todo] = process.cpdist(a[todo], b[todo], scorer=fuzz.partial_ratio, workers=workers)
+    part_ok = part >= np.where(agree, containment - 5, containment)
+    return np.where(whole_ok | part_ok, np.maximum(np.where(whole_ok, whole, 0), part), 0.0)
 
 
 def _leader_clusters(tokens, texts, left, right, scores) -> np.ndarray:

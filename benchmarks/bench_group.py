@@ -1,0 +1,116 @@
+"""group_variants at scale on synthetic quotes: seconds, peak memory and B-cubed F1.
+
+Each utterance is a random sentence of function words and content words (Zipf-distributed,
+over a vocabulary that grows with the corpus as Heaps' law says), said by one of a few
+thousand speakers (so a speaker has many quotes); it is quoted 1 to 6 times with seeded random
+rewrites (word swaps, truncation, reordering, dropped words); half the quotes are unrelated
+singletons. Every size runs in a fresh process so its peak memory is its own.
+
+  python benchmarks/bench_group.py                 # N = 10k, 100k, 1M
+  python benchmarks/bench_group.py 10000 100000    # chosen sizes
+"""
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+
+SPEAKERS = 3_000
+
+
+def vocabulary_size(n: int) -> int:
+    """Heaps' law: a corpus ten times larger holds about four times as many distinct words."""
+    return int(40_000 * (n / 100_000) ** 0.6)
+
+
+def synthetic_quotes(n: int, seed: int = 7):
+    """(frame with doc_id, text, speaker; the true utterance of each row)."""
+    import numpy as np
+    import pandas as pd
+    from quotetrack.constants import STOPWORDS
+
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    size = vocabulary_size(n)
+    content = [_word(rng) for _ in range(size)]
+    function = sorted(STOPWORDS)
+    weights = 1.0 / np.arange(1, size + 1)             # Zipf's law over content words
+    draws = iter(nrng.choice(size, size=n * 25, p=weights / weights.sum()).tolist())
+    texts, truth, speakers, docs = [], [], [], []
+    utterance = 0
+    while len(texts) < n:
+        length = rng.randint(8, 30)
+        base = [rng.choice(function) if rng.random() < 0.45 else content[next(draws, 0)]
+                for _ in range(length)]
+        speaker = f"Speaker {rng.randrange(SPEAKERS)}"
+        copies = 1 if rng.random() < 0.5 else rng.randint(2, 6)
+        for copy in range(copies):
+            words = base if copy == 0 else _rewrite(base, content, rng)
+            texts.append(" ".join(words))
+            truth.append(utterance)
+            speakers.append(speaker if rng.random() > 0.05 else f"Speaker {rng.randrange(SPEAKERS)}")
+            docs.append(f"doc{rng.randrange(max(1, n // 10))}")
+        utterance += 1
+    frame = pd.DataFrame({"doc_id": docs[:n], "text": texts[:n], "speaker": speakers[:n]})
+    return frame, truth[:n]
+
+
+def _word(rng):
+    return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+
+
+def _rewrite(words, vocab, rng):
+    out = list(words)
+    for _ in range(rng.randint(0, 2)):          # swap a word for another
+        out[rng.randrange(len(out))] = rng.choice(vocab)
+    if rng.random() < 0.3 and len(out) > 6:      # drop a word
+        del out[rng.randrange(len(out))]
+    if rng.random() < 0.3:                       # reorder two halves
+        cut = rng.randrange(1, len(out))
+        out = out[cut:] + out[:cut]
+    if rng.random() < 0.3:                       # truncate
+        keep = rng.randint(max(5, len(out) // 2), len(out))
+        start = rng.randint(0, len(out) - keep)
+        out = out[start:start + keep]
+    return out
+
+
+def bcubed_f1(truth, predicted):
+    gold, pred = defaultdict(set), defaultdict(set)
+    for k, (g, p) in enumerate(zip(truth, predicted)):
+        gold[g].add(k)
+        pred[p].add(k)
+    precision = recall = 0.0
+    for k, (g, p) in enumerate(zip(truth, predicted)):
+        both = len(gold[g] & pred[p])
+        precision += both / len(pred[p])
+        recall += both / len(gold[g])
+    precision, recall = precision / len(truth), recall / len(truth)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def run_one(n: int) -> None:
+    import quotetrack as qt
+    frame, truth = synthetic_quotes(n)
+    start = time.perf_counter()
+    grouped = qt.group_variants(frame)
+    seconds = time.perf_counter() - start
+    p, r, f = bcubed_f1(truth, grouped["cluster_id"].tolist())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"N={n:>9,}  {seconds:8.2f} s  peak {peak_mb:7.0f} MB  B3 P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}",
+          flush=True)
+
+
+def main(argv):
+    if argv[:1] == ["--one"]:
+        run_one(int(argv[1]))
+        return 0
+    sizes = [int(a) for a in argv] or [10_000, 100_000, 1_000_000]
+    for n in sizes:
+        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
