@@ -15,6 +15,9 @@ from .normalize import words
 # (rapidfuzz partial_ratio), was cut rather than reworded: it is measured against that part.
 SHORTER = 0.9
 CUT = 90
+# A shorter variant matching no part of the canonical is another piece of the utterance (the
+# second half of a quote split by its attribution): it has drifted from nothing.
+ANOTHER_PIECE = 50
 
 
 def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -23,7 +26,8 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
     drift is 0 when the variant has the canonical's words (marks, case, spacing, punctuation
     and British/American spelling ignored) and grows with rewording. A variant that is a cut
     of the canonical (shorter, and matching a part of it closely) is compared with that part,
-    so the cut is not counted as rewording: `truncated` says it was cut.
+    so the cut is not counted as rewording: `truncated` says it was cut. A piece of the
+    utterance that the canonical does not hold (the second half of a split quote) has drift 0.
     Also: word_similarity (0-1, whole wordings), words_deleted / words_inserted /
     words_replaced (word edits from the canonical to the variant), truncated, speaker_mismatch
     (the speaker differs from the one most variants give; NA where the speaker is unknown).
@@ -41,8 +45,13 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
         replaced.append(ops["replace"])
         is_part = 0 < len(v) < len(c) and _contains(c, v)
         truncated.append(is_part)
-        part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if v and len(v) < SHORTER * len(c) else 0
-        drift.append(1.0 - part / 100.0 if part >= CUT else 1.0 - similarity[-1])
+        part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if v and len(v) < SHORTER * len(c) else 100
+        if part < ANOTHER_PIECE:
+            drift.append(0.0)    # another piece of the utterance: nothing in the canonical to drift from
+        elif part >= CUT and len(v) < SHORTER * len(c):
+            drift.append(1.0 - part / 100.0)
+        else:
+            drift.append(1.0 - similarity[-1])
     out["drift"] = np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0)
     out["word_similarity"] = np.round(np.array(similarity, dtype=float), 4)
     out["words_deleted"] = np.array(deleted, dtype=np.int64)
