@@ -4,10 +4,12 @@
     quotes = qt.group_variants(quotes)     # + cluster_id, canonical
     quotes = qt.score_drift(quotes)        # + drift and what explains it
 """
+from .diff import QuoteDiff, diff
 from .drift import drift_summary, score_drift
 from .extract import extract_quotes
 from .grouping import group_variants
 from .pipeline import load_pipeline
 
-__all__ = ["extract_quotes", "group_variants", "score_drift", "drift_summary", "load_pipeline"]
+__all__ = ["extract_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
+           "load_pipeline"]
 __version__ = "0.1.0"

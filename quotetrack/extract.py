@@ -19,18 +19,23 @@ COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
 
 
 def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] | None = None,
-                   batch_size: int = 256) -> pd.DataFrame:
+                   batch_size: int = 256, progress: bool = False) -> pd.DataFrame:
     """One row per quoted span of every article, with its kind and speaker.
 
     `speakers` is an optional registry {canonical name: [aliases]} that wins over the names
     guessed from the text. `nlp` is your own spaCy pipeline (default: en_core_web_sm).
     An article that fails is skipped with a warning naming it; the others are returned.
+    `progress=True` shows a progress bar (tqdm) on standard error.
     """
     items = list(iter_articles(articles))
     nlp = load_pipeline(nlp)
     rows: list[dict] = []
     failed: dict = {}
-    for article, paragraphs, quotes, docs in _parsed(items, nlp, batch_size):
+    parsed = _parsed(items, nlp, batch_size)
+    if progress:
+        from tqdm import tqdm
+        parsed = tqdm(parsed, total=len(items), unit="article", desc="quotetrack")
+    for article, paragraphs, quotes, docs in parsed:
         try:
             attributions = attribute_article(article.text, paragraphs, docs, quotes)
         except Exception as exc:  # one bad article never sinks the batch
