@@ -82,8 +82,8 @@ def _speakers(frame: pd.DataFrame) -> list:
 def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     if not by_columns:
         return [np.arange(len(frame))]
-    keys = frame[by_columns].astype(str).agg("\x1f".join, axis=1).to_numpy()
-    return [np.flatnonzero(keys == k) for k in sorted(set(keys))]
+    groups = frame.reset_index(drop=True).groupby(by_columns, sort=True, dropna=False).indices
+    return [np.asarray(rows) for _, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))]
 
 
 def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarray, *,
@@ -96,57 +96,69 @@ def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarra
     texts, first_row, inverse = np.unique(np.array([norms[r] for r in rows], dtype=object),
                                           return_index=True, return_inverse=True)
     texts = texts.tolist()
-    tokens = [t.split() for t in texts]
+    sizes = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=len(texts))
     who = _majority_speaker(inverse, [speakers[r] for r in rows], len(texts))
-    left, right = _candidate_pairs(tokens, anchors, max_df)
-    scores = _pair_scores(texts, tokens, who, left, right, threshold, same, containment,
+    left, right = _candidate_pairs(texts, anchors, max_df)
+    scores = _pair_scores(texts, sizes, who, left, right, threshold, same, containment,
                           min_words, workers)
     # Two quotes of one article are two utterances unless one holds the other.
     doc_of = docs[rows[first_row]]
     same_doc = doc_of[left] == doc_of[right] if len(left) else np.zeros(0, bool)
     scores = np.where(same_doc & (scores < containment), 0.0, scores)
     keep = scores > 0
-    return _leader_clusters(tokens, texts, left[keep], right[keep], scores[keep])[inverse]
+    return _leader_clusters(sizes, texts, left[keep], right[keep], scores[keep])[inverse]
 
 
 def _majority_speaker(inverse: np.ndarray, speakers: list, n: int) -> list:
-    votes: list[Counter] = [Counter() for _ in range(n)]
-    for k, s in zip(inverse.tolist(), speakers):
-        if s is not None:
-            votes[k][s] += 1
-    return [max(v, key=lambda s: (v[s], s)) if v else None for v in votes]
+    """The speaker most rows of each distinct wording give (ties: alphabetical)."""
+    votes = pd.DataFrame({"k": inverse, "s": speakers}).dropna()
+    out: list = [None] * n
+    if len(votes):
+        counts = votes.value_counts().reset_index(name="c")
+        counts = counts.sort_values(["k", "c", "s"], ascending=[True, False, True], kind="stable")
+        for k, name in counts.drop_duplicates("k")[["k", "s"]].itertuples(index=False):
+            out[k] = name
+    return out
 
 
-def _candidate_pairs(tokens: list[list[str]], anchors: int, max_df: int,
+def _candidate_pairs(texts: list[str], anchors: int, max_df: int,
                      chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) where j holds at least two of i's `anchors` rarest features (one, when i
-    has fewer than two to go by). Vectorised, and chunked so memory stays bounded."""
-    n = len(tokens)
+    """Pairs (i < j) where j holds at least two of i's rarest features (one, when i has fewer
+    than two to go by). A quote's anchors are its features as rare as its `anchors`-th rarest
+    (ties included, so the choice never depends on hashing). Features are held as 64-bit
+    hashes, never as strings; the join is vectorised and chunked so memory stays bounded."""
+    n = len(texts)
     empty = np.empty(0, dtype=np.int64)
-    bags = [_features(t) for t in tokens]
-    lengths = np.fromiter((len(b) for b in bags), dtype=np.int64, count=n)
-    if lengths.sum() == 0:
+    counts = np.zeros(n, dtype=np.int64)
+    hashes = np.fromiter(_feature_hashes(texts, counts), dtype=np.int64)
+    if len(hashes) == 0:
         return empty, empty
-    codes, _ = pd.factorize(np.fromiter((w for b in bags for w in b), dtype=object, count=int(lengths.sum())))
-    quote = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    quote = np.repeat(np.arange(n, dtype=np.int64), counts)
+    _, codes = np.unique(hashes, return_inverse=True)
+    del hashes
     vocab = int(codes.max()) + 1
-    entry, _ = _sorted_unique(quote * vocab + codes)       # one (quote, word) entry per word
+    entry, _ = _sorted_unique(quote * vocab + codes)       # one (quote, feature) entry each
+    del quote, codes
     quote, word = entry // vocab, entry % vocab
+    del entry
     df = np.bincount(word, minlength=vocab)
     usable = (df[word] > 1) & (df[word] <= max_df)
     quote, word = quote[usable], word[usable]
-    # Each quote's rarest words: sort its entries by (df, word) and keep the first `anchors`.
-    order = np.lexsort((word, df[word], quote))
-    quote, word = quote[order], word[order]
+    if len(quote) == 0:
+        return empty, empty
+    quote_df = df[word]
+    order = np.lexsort((quote_df, quote))
+    quote, word, quote_df = quote[order], word[order], quote_df[order]
     first = np.r_[0, np.flatnonzero(np.diff(quote)) + 1]
-    position = np.arange(len(quote)) - np.repeat(first, np.diff(np.r_[first, len(quote)]))
-    is_anchor = position < anchors
+    run = np.diff(np.r_[first, len(quote)])
+    kth = np.minimum(first + anchors - 1, np.r_[first[1:], len(quote)] - 1)
+    is_anchor = quote_df <= np.repeat(quote_df[kth], run)
     anchor_quote, anchor_word = quote[is_anchor], word[is_anchor]
     per_quote = np.bincount(anchor_quote, minlength=n)
-    # Postings: all quotes holding each usable word.
     by_word = np.argsort(word, kind="stable")
     posting_quote = quote[by_word]
     posting_start = np.searchsorted(word[by_word], np.arange(vocab))
+    del quote, word, quote_df, by_word
     found: list[np.ndarray] = []
     for lo in range(0, len(anchor_quote), chunk):
         aq, aw = anchor_quote[lo:lo + chunk], anchor_word[lo:lo + chunk]
@@ -155,16 +167,26 @@ def _candidate_pairs(tokens: list[list[str]], anchors: int, max_df: int,
         other = posting_quote[offsets + np.arange(int(sizes.sum()))]
         mine = np.repeat(aq, sizes)
         keep = other != mine
-        mine, other = mine[keep], other[keep]
-        keys, counts = _sorted_unique(mine * n + other)
-        needed = np.where(per_quote[keys // n] >= 2, 2, 1)
-        keys = keys[counts >= needed]
+        keys, shared = _sorted_unique(mine[keep] * n + other[keep])
+        keys = keys[shared >= np.where(per_quote[keys // n] >= 2, 2, 1)]
         i, j = keys // n, keys % n
         found.append(np.minimum(i, j) * n + np.maximum(i, j))
     if not found:
         return empty, empty
     pairs, _ = _sorted_unique(np.concatenate(found))
     return pairs // n, pairs % n
+
+
+def _feature_hashes(texts: list[str], counts: np.ndarray):
+    """Content words and word pairs of each quote: pairs stay rare as a corpus grows, where
+    single words do not, so they keep candidate lists short; single words survive rewording.
+    Fills counts[i] with the number of features of quote i."""
+    for i, text in enumerate(texts):
+        tokens = text.split()
+        features = (content_words(tokens) or tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+        counts[i] = len(features)
+        for f in features:
+            yield hash(f)
 
 
 def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -176,13 +198,7 @@ def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[starts], np.diff(np.r_[starts, len(values)])
 
 
-def _features(tokens: list[str]) -> list[str]:
-    """Content words and word pairs: pairs stay rare as a corpus grows, where single words do
-    not, so they keep the candidate lists short; single words survive rewording."""
-    return (content_words(tokens) or tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-
-
-def _pair_scores(texts, tokens, who, left, right, threshold, same, containment, min_words,
+def _pair_scores(texts, sizes, who, left, right, threshold, same, containment, min_words,
                  workers) -> np.ndarray:
     """The similarity of each candidate pair if it makes them variants, else 0.
 
@@ -191,9 +207,7 @@ def _pair_scores(texts, tokens, who, left, right, threshold, same, containment, 
         return np.empty(0)
     a = np.array([texts[i] for i in left], dtype=object)
     b = np.array([texts[j] for j in right], dtype=object)
-    n_left = np.fromiter((len(tokens[i]) for i in left), dtype=np.int64, count=len(left))
-    n_right = np.fromiter((len(tokens[j]) for j in right), dtype=np.int64, count=len(right))
-    shorter, longer = np.minimum(n_left, n_right), np.maximum(n_left, n_right)
+    shorter, longer = np.minimum(sizes[left], sizes[right]), np.maximum(sizes[left], sizes[right])
     agree = np.fromiter((who[i] is not None and who[i] == who[j] for i, j in zip(left, right)),
                         dtype=bool, count=len(left))
     needed = np.where(agree, same, threshold)
@@ -215,10 +229,10 @@ def _pair_scores(texts, tokens, who, left, right, threshold, same, containment, 
     return np.where(whole_ok | part_ok, np.maximum(np.where(whole_ok, whole, 0), part), 0.0)
 
 
-def _leader_clusters(tokens, texts, left, right, scores) -> np.ndarray:
+def _leader_clusters(sizes, texts, left, right, scores) -> np.ndarray:
     """The best-connected quotes become centres first; every other quote joins the centre it
     matches best, or becomes one."""
-    n = len(tokens)
+    n = len(texts)
     neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
     strength = np.zeros(n)
     for i, j, s in zip(left.tolist(), right.tolist(), scores.tolist()):
@@ -226,7 +240,7 @@ def _leader_clusters(tokens, texts, left, right, scores) -> np.ndarray:
         neighbours[j].append((s, i))
         strength[i] += s
         strength[j] += s
-    order = sorted(range(n), key=lambda i: (-strength[i], -len(tokens[i]), texts[i]))
+    order = sorted(range(n), key=lambda i: (-strength[i], -sizes[i], texts[i]))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
     centre = np.full(n, -1, dtype=np.int64)
