@@ -1,0 +1,115 @@
+"""`quotetrack diff` and `quotetrack extract`, run as a user runs them."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+A = ("Mayor Rita Olsen visited the port on Monday.\n\n"
+     "“We will rebuild every house that the water took from us,” she said.\n\n"
+     "“The harbour will reopen in May,” Olsen told reporters.\n")
+B = ("Rita Olsen, the mayor, spoke on Monday.\n\n"
+     "“We shall rebuild each house the water took from us,” Olsen said.\n\n"
+     "“Nobody will be left behind,” she added.\n")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "quotetrack", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def files(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(A, encoding="utf-8")
+    b.write_text(B, encoding="utf-8")
+    return a, b
+
+
+def test_diff_of_two_versions_exits_1_and_shows_the_word_changes(files):
+    a, b = files
+    result = run("diff", str(a), str(b))
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert "[-will-] {+shall+}" in out and "[-every-] {+each+}" in out
+    assert "only in" in out and "The harbour will reopen in May," in out
+    assert "Nobody will be left behind," in out
+    assert out.strip().splitlines()[-1].startswith("1 matched (1 reworded")
+    assert "\033[" not in out   # no colour when not on a terminal
+
+
+def test_diff_of_identical_versions_exits_0(files):
+    a, _ = files
+    result = run("diff", str(a), str(a))
+    assert result.returncode == 0, result.stderr
+    assert "2 matched (0 reworded, 0 with another speaker), 0 only in A, 0 only in B" in result.stdout
+
+
+def test_diff_reads_standard_input(files):
+    a, _ = files
+    result = run("diff", str(a), "-", stdin=A)
+    assert result.returncode == 0, result.stderr
+
+
+def test_diff_json_parses(files):
+    a, b = files
+    result = run("diff", "--format", "json", str(a), str(b))
+    data = json.loads(result.stdout)
+    assert data["summary"]["matched"] == 1 and data["summary"]["only_in_a"] == 1
+    assert {q["status"] for q in data["quotations"]} == {"reworded", "only_in_a", "only_in_b"}
+
+
+def test_diff_csv_parses(files):
+    a, b = files
+    rows = list(csv.DictReader(io.StringIO(run("diff", "--format", "csv", str(a), str(b)).stdout)))
+    assert [r["status"] for r in rows] == ["reworded", "only_in_a", "only_in_b"]
+    assert rows[0]["a_speaker"] == rows[0]["b_speaker"] == "Rita Olsen"
+
+
+def test_diff_colours_only_when_asked_or_on_a_terminal(files):
+    a, b = files
+    assert "\033[31m" in run("diff", "--color", str(a), str(b)).stdout
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"  \n\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a binary file, not text"),
+    (b"caf\xe9 au lait", "not UTF-8 text"),
+])
+def test_trouble_exits_2_with_one_line_naming_the_file(tmp_path, files, content, message):
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    result = run("diff", str(files[0]), str(bad))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"quotetrack: {bad}: {message}" or \
+        result.stderr.strip().startswith(f"quotetrack: {bad}: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_directory_is_trouble(tmp_path, files):
+    result = run("diff", str(files[0]), str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"quotetrack: {tmp_path}: is a directory"
+
+
+def test_extract_writes_csv_and_jsonl(files, tmp_path):
+    a, b = files
+    result = run("extract", str(a), str(b))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 4
+    assert {"doc_id", "speaker", "cluster_id", "canonical", "drift"} <= set(rows[0])
+    out = tmp_path / "q.jsonl"
+    assert run("extract", "--format", "jsonl", "-o", str(out), str(tmp_path)).returncode == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 4 and records[0]["doc_id"].endswith("a.txt")
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(["quotetrack", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "diff" in result.stdout
