@@ -13,6 +13,7 @@ from .constants import (ACCORDING_TO, MINOR_WORDS, NAME_TITLES, PERSON_ROLES, PR
                         REPORTING_VERBS, WEAK_REPORTING_VERBS)
 from .names import clean_name, fold, surname
 from .quotemarks import Paragraph, QuotedSpan
+from .tokens import lemma, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
 DASHES = ("―", "—", "–", "-", "--")
@@ -128,7 +129,7 @@ def _index_descriptions(art: _Article, sent, sentence: int) -> None:
     """"The Ukrainian leader said ...": a described subject is a mention of the person it
     describes, so that a later "he" can find them."""
     for tok in sent:
-        if _main_subject(tok) and not _is_name(tok) and tok.lemma_.lower() in PERSON_ROLES \
+        if _main_subject(tok) and not _is_name(tok) and lemma(tok) in PERSON_ROLES \
                 and any(c.dep_ == "det" for c in tok.children):
             span = _mention_span(tok)
             at = art.at(span[0])
@@ -165,18 +166,18 @@ def _title_words(chunk) -> set[str]:
     tok = chunk[0]
     doc = tok.doc
     i = tok.i - 1
-    while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PART", "PUNCT") \
+    while i >= 0 and pos(doc[i]) in ("NOUN", "PROPN", "ADJ", "PART", "PUNCT") \
             and doc[i].text not in (",", ".", "—", "–", "(", ")", '"', "“", "”"):
-        if doc[i].pos_ != "PUNCT":
-            words.add(doc[i].lemma_.lower())
+        if pos(doc[i]) != "PUNCT":
+            words.add(lemma(doc[i]))
         i -= 1
     head = chunk[-1]
     for child in head.children:
         if child.dep_ == "appos":
-            words.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        words.update(t.lemma_.lower() for t in head.head.subtree
-                     if t.pos_ in ("NOUN", "ADJ") and t.i < head.i)
+            words.update(lemma(t) for t in child.subtree if pos(t) in ("NOUN", "ADJ", "PROPN"))
+    if head.dep_ == "appos" and pos(head.head) == "NOUN":
+        words.update(lemma(t) for t in head.head.subtree
+                     if pos(t) in ("NOUN", "ADJ") and t.i < head.i)
     return words
 
 
@@ -194,7 +195,7 @@ def _vote_gender(art: _Article, sent, subject_names: list[str]) -> None:
         if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
             continue
         reporter = _subject_of(tok.head.head)
-        if reporter is not None and reporter.pos_ == "PROPN" and _is_reporting(tok.head.head):
+        if reporter is not None and pos(reporter) == "PROPN" and _is_reporting(tok.head.head):
             votes = art.gender.setdefault(surname(clean_name(reporter.text)), {})
             votes[g] = votes.get(g, 0) + 1
 
@@ -299,9 +300,9 @@ def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
 def _signature(window):
     """`"..." ― Jane Doe`: a name signed after a dash."""
     if len(window) >= 2 and window[0].text in DASHES:
-        name = next((t for t in window[1:4] if t.pos_ == "PROPN"), None)
+        name = next((t for t in window[1:4] if pos(t) == "PROPN"), None)
         if name is not None:
-            while name.head.pos_ == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
+            while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
                 name = name.head
             return window[0], name
     return None
@@ -370,7 +371,7 @@ def _cue_in(window, inside, first: bool):
     for tok in ordered:
         if not _is_reporting(tok):
             continue
-        if tok.lemma_.lower() in WEAK_REPORTING_VERBS and not _governs(tok, quote_ids) \
+        if lemma(tok) in WEAK_REPORTING_VERBS and not _governs(tok, quote_ids) \
                 and (not first or window.index(tok) > 3):
             continue
         subject = _subject_of(tok) or _adjacent_name(tok, window)
@@ -380,7 +381,7 @@ def _cue_in(window, inside, first: bool):
 
 
 def _is_reporting(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+    return pos(tok) in ("VERB", "AUX") and lemma(tok) in REPORTING_VERBS
 
 
 def _governs(verb, token_ids) -> bool:
@@ -395,7 +396,7 @@ def _subject_of(verb, hops: int = 0):
     head = verb.head
     if head is verb or hops >= 4:
         return None
-    if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON"):
         return head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
         return _subject_of(head.head, hops + 1)
@@ -407,7 +408,7 @@ def _subject_of(verb, hops: int = 0):
 def _earlier_subject(verb):
     """A subject the parse did not attach: the nearest one before the verb in its sentence."""
     for tok in reversed(verb.doc[verb.sent.start:verb.i]):
-        if tok.dep_ in SUBJECTS and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+        if tok.dep_ in SUBJECTS and pos(tok) in ("PROPN", "PRON", "NOUN"):
             return tok
     return None
 
@@ -447,7 +448,7 @@ def _according_to(window):
             obj = next((c for c in b.children if c.dep_ == "pobj"), None)
             if obj is None:
                 after = [t for t in window if t.i > b.i]
-                obj = next((t for t in after if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                obj = next((t for t in after if pos(t) in ("PROPN", "NOUN", "PRON")), None)
             if obj is not None:
                 return a, obj
     return None
@@ -475,7 +476,7 @@ def _resolve(art: _Article, subject) -> tuple[str | None, tuple[int, int] | None
     else:
         return art.resolved[at], (at, end) if art.resolved[at] else None
     name = art.resolved[at]
-    if name is not None and subject.lower_ in PRONOUN_GENDER or (name and span[-1].pos_ == "NOUN"):
+    if name is not None and subject.lower_ in PRONOUN_GENDER or (name and pos(span[-1]) == "NOUN"):
         art.mentions.append(_Mention(at, end, name, _sentence_index(art, at), True, True))
         art.mentions.sort(key=lambda m: m.at)
     return name, ((at, end) if name else None)
@@ -487,7 +488,7 @@ def _mention_span(subject) -> list:
         ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
         if ent is not None and ent.label_ in SPEAKER_LABELS:
             return list(ent)
-    if subject.pos_ == "PRON":
+    if pos(subject) == "PRON":
         return [subject]
     left = [c for c in subject.lefts if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "case",
                                                    "nummod", "flat")]
@@ -497,7 +498,7 @@ def _mention_span(subject) -> list:
 
 def _name_for(art: _Article, span, at: int) -> str | None:
     head = span[-1]
-    if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
+    if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
         if head.lower_ not in SPEAKER_PRONOUNS or head.lower_ in ("i", "we"):
             return None
         return _antecedent(art, at, PRONOUN_GENDER.get(head.lower_))
@@ -515,7 +516,7 @@ def _name_for(art: _Article, span, at: int) -> str | None:
 
 def _described(art: _Article, span, at: int) -> str | None:
     head = span[-1]
-    words = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    words = {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
     best, best_score = None, 0
     for m in _mentions_before(art, at):
         if not m.person:
@@ -526,14 +527,14 @@ def _described(art: _Article, span, at: int) -> str | None:
             best, best_score = m.name, score
     if best is not None:
         return best
-    if head.lemma_.lower() in PERSON_ROLES:
-        return _antecedent(art, at, ROLE_GENDER.get(head.lemma_.lower()))
-    return _description_text(span) if head.pos_ in ("NOUN", "PROPN") else None
+    if lemma(head) in PERSON_ROLES:
+        return _antecedent(art, at, ROLE_GENDER.get(lemma(head)))
+    return _description_text(span) if pos(head) in ("NOUN", "PROPN") else None
 
 
 def _is_name(tok) -> bool:
     """A proper noun as written: small models tag "the minister" PROPN too."""
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    return pos(tok) == "PROPN" and tok.text[:1].isupper()
 
 
 def _description_text(span) -> str:

@@ -108,3 +108,26 @@ STOPWORDS = frozenset("""
 
 # Small words that stay lower case in a title ("Peace Through Strength", "Lord of the Rings").
 MINOR_WORDS = frozenset("a an the and or but nor of to in on at by for with from as vs via".split())
+
+# Penn Treebank tags -> universal parts of speech (what the attribute ruler would set).
+TAG_POS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
+    "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ",
+    "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "DT": "DET",
+    "PDT": "DET", "WDT": "DET", "IN": "ADP", "RP": "ADP", "CC": "CCONJ", "CD": "NUM",
+    "POS": "PART", "TO": "PART", "UH": "INTJ", "FW": "X", "LS": "X", "SYM": "SYM",
+    ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", "HYPH": "PUNCT", "NFP": "PUNCT", "$": "SYM", "#": "SYM", "AFX": "ADJ",
+    "ADD": "X", "XX": "X", "_SP": "SPACE",
+}
+IRREGULAR_VERBS = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "thought": "think", "put": "put", "read": "read",
+    "sang": "sing", "sung": "sing", "was": "be", "were": "be", "is": "be", "are": "be", "am": "be",
+    "been": "be", "had": "have", "has": "have", "did": "do", "does": "do", "done": "do",
+    "made": "make", "began": "begin", "begun": "begin", "went": "go", "gone": "go",
+}
+IRREGULAR_NOUNS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "men": "man",
+                   "women": "woman", "chairmen": "chairman", "congressmen": "congressman",
+                   "businessmen": "businessman", "people": "person", "children": "child"}

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping
-from itertools import groupby
-
 import pandas as pd
 
 from .articles import Article, iter_articles
 from .attribution import Attribution, attribute_article
 from .names import canonical_speakers
 from .pipeline import load_pipeline
-from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
+from .parsing import parsed_articles
+from .quotemarks import QuotedSpan
 
 KINDS = ["direct", "partial", "heading", "other"]
 COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
@@ -31,7 +30,7 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
     nlp = load_pipeline(nlp)
     rows: list[dict] = []
     failed: dict = {}
-    parsed = _parsed(items, nlp, batch_size)
+    parsed = parsed_articles(items, nlp, batch_size)
     if progress:
         from tqdm import tqdm
         parsed = tqdm(parsed, total=len(items), unit="article", desc="quotetrack")
@@ -48,54 +47,6 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
     frame = _canonical_names(frame, speakers)
     frame.attrs["errors"] = failed
     return frame
-
-
-def _parsed(items: list[Article], nlp, batch_size: int):
-    """(article, paragraphs, quotes, {paragraph index: Doc}) per article, parsing in one stream."""
-    plans = []
-    for n, article in enumerate(items):
-        paragraphs = split_paragraphs(article.text)
-        quotes = find_quoted_spans(article.text, paragraphs)
-        plans.append((article, paragraphs, quotes, _paragraphs_to_parse(paragraphs, quotes)))
-    pieces = ((piece, (n, p.index))
-              for n, (article, paragraphs, _, wanted) in enumerate(plans)
-              for p in wanted for piece in _pieces(article.text, p, nlp.max_length))
-    parsed = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size)
-    by_article = groupby(parsed, key=lambda pair: pair[1][0])
-    pending = next(by_article, None)
-    for n, (article, paragraphs, quotes, _) in enumerate(plans):
-        docs = {}
-        if pending is not None and pending[0] == n:
-            docs = _join_pieces(pending[1])
-            pending = next(by_article, None)
-        yield article, paragraphs, quotes, docs
-
-
-def _paragraphs_to_parse(paragraphs: list[Paragraph], quotes: list[QuotedSpan]) -> list[Paragraph]:
-    return paragraphs if quotes else []
-
-
-def _pieces(text: str, para: Paragraph, max_length: int) -> list[str]:
-    """A paragraph longer than the pipeline takes, cut at white space into pieces it takes."""
-    body = text[para.start:para.end]
-    limit = max(1000, max_length - 1)
-    out = []
-    while len(body) > limit:
-        cut = body.rfind(" ", 0, limit)
-        cut = cut + 1 if cut > 0 else limit
-        out.append(body[:cut])
-        body = body[cut:]
-    out.append(body)
-    return out
-
-
-def _join_pieces(pairs) -> dict[int, object]:
-    from spacy.tokens import Doc
-    docs = {}
-    for p_index, group in groupby(pairs, key=lambda pair: pair[1][1]):
-        parts = [doc for doc, _ in group]
-        docs[p_index] = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-    return docs
 
 
 def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribution]):

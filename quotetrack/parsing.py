@@ -1,0 +1,127 @@
+"""Parsing only what attribution needs.
+
+Most paragraphs of an article hold no quote. The pipeline runs over the paragraphs that do, the
+paragraph before each (it may introduce the quote, or hold the name a pronoun points to) and
+the article's opening paragraphs (where people are named with their titles). The entity
+recogniser, the costliest component, reads only the words outside the quotes: names inside a
+quotation are never speakers. Other paragraphs are not parsed at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from .articles import Article
+from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
+
+OPENING_PARAGRAPHS = 2
+ENTITY_PIPE = "ner"
+# Components whose work quotetrack.tokens does from the tags, faster.
+UNUSED = ("attribute_ruler", "lemmatizer")
+
+
+def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256
+                    ) -> Iterator[tuple[Article, list[Paragraph], list[QuotedSpan], dict]]:
+    """(article, paragraphs, quotes, {paragraph index: Doc}) per article, in input order.
+
+    Articles stream through: one batch of paragraphs is parsed at a time."""
+    plans = (_plan(article) for article in items)
+    for chunk in _batches(plans, batch_size):
+        pieces = [(piece, (n, p.index))
+                  for n, (article, _, quotes, wanted) in enumerate(chunk)
+                  for p in wanted for piece in _pieces(article.text, p, nlp.max_length)]
+        entity_pipe = ENTITY_PIPE in nlp.pipe_names
+        docs_by_article: dict[int, dict[int, object]] = {}
+        skipped = [name for name in nlp.pipe_names if name in UNUSED or name == ENTITY_PIPE]
+        stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
+        for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
+            docs_by_article[n] = _join_pieces(pairs)
+        if entity_pipe:
+            _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, batch_size)
+        for n, (article, paragraphs, quotes, _) in enumerate(chunk):
+            yield article, paragraphs, quotes, docs_by_article.get(n, {})
+
+
+def paragraphs_to_parse(paragraphs: list[Paragraph], quotes: list[QuotedSpan]) -> list[Paragraph]:
+    if not quotes:
+        return []
+    wanted = set(range(min(OPENING_PARAGRAPHS, len(paragraphs))))
+    for q in quotes:
+        wanted.update((q.paragraph - 1, q.paragraph))
+    return [p for p in paragraphs if p.index in wanted]
+
+
+def _plan(article: Article):
+    paragraphs = split_paragraphs(article.text)
+    quotes = find_quoted_spans(article.text, paragraphs)
+    return article, paragraphs, quotes, paragraphs_to_parse(paragraphs, quotes)
+
+
+def _batches(plans, batch_size: int):
+    """Groups of articles holding about `batch_size` paragraphs to parse."""
+    chunk, size = [], 0
+    for plan in plans:
+        chunk.append(plan)
+        size += len(plan[3])
+        if size >= batch_size:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pieces(text: str, para: Paragraph, max_length: int) -> list[str]:
+    """A paragraph longer than the pipeline takes, cut at white space into pieces it takes."""
+    body = text[para.start:para.end]
+    limit = max(1000, max_length - 1)
+    out = []
+    while len(body) > limit:
+        cut = body.rfind(" ", 0, limit)
+        cut = cut + 1 if cut > 0 else limit
+        out.append(body[:cut])
+        body = body[cut:]
+    out.append(body)
+    return out
+
+
+def _join_pieces(pairs) -> dict[int, object]:
+    from spacy.tokens import Doc
+    docs = {}
+    for p_index, group in groupby(pairs, key=lambda pair: pair[1][1]):
+        parts = [doc for doc, _ in group]
+        docs[p_index] = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    return docs
+
+
+def _entities_outside_quotes(ner, chunk, docs_by_article: dict, batch_size: int) -> None:
+    """Run the entity recogniser over the words outside quotes, and set its entities on the
+    paragraph Docs."""
+    from spacy.tokens import Doc, Span
+
+    jobs = []   # (paragraph Doc, token indices kept, Doc of those tokens)
+    for n, (article, paragraphs, quotes, _) in enumerate(chunk):
+        for p_index, doc in docs_by_article.get(n, {}).items():
+            start = paragraphs[p_index].start
+            kept = _outside_quotes(doc, [q for q in quotes if q.paragraph == p_index], start)
+            if not kept:
+                continue
+            words = [doc[i].text for i in kept]
+            spaces = [bool(doc[i].whitespace_) or (k + 1 < len(kept) and kept[k + 1] != i + 1)
+                      for k, i in enumerate(kept)]
+            jobs.append((doc, kept, Doc(doc.vocab, words=words, spaces=spaces)))
+    for (doc, kept, _), tagged in zip(jobs, ner.pipe((j[2] for j in jobs), batch_size=batch_size)):
+        ents = []
+        for ent in tagged.ents:
+            first, last = kept[ent.start], kept[ent.end - 1]
+            if last - first == ent.end - 1 - ent.start:      # contiguous in the paragraph
+                ents.append(Span(doc, first, last + 1, label=ent.label_))
+        doc.set_ents(ents, default="outside")
+
+
+def _outside_quotes(doc, quotes: list[QuotedSpan], start: int) -> list[int]:
+    """Indices of the tokens outside every quote (marks included in the quote)."""
+    inside = bytearray(len(doc.text) + 1)
+    for q in quotes:
+        end = (q.close_at if q.close_at is not None else q.end) - start + 1
+        inside[max(0, q.open_at - start):max(0, end)] = b"\x01" * (max(0, end) - max(0, q.open_at - start))
+    return [t.i for t in doc if not inside[t.idx]]
