@@ -8,14 +8,19 @@ quotation are never speakers. Other paragraphs are not parsed at all.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from .articles import Article
+from .constants import PERSON_ROLES, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
 
 OPENING_PARAGRAPHS = 2
 ENTITY_PIPE = "ner"
+_POINTING_BACK = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + r"|(?:the|this|that)\s+(?:\w+\s+){0,3}(?:"
+    + "|".join(sorted(PERSON_ROLES)) + r")s?)\b", re.IGNORECASE)
 # Components whose work quotetrack.tokens does from the tags, faster.
 UNUSED = ("attribute_ruler", "lemmatizer")
 
@@ -42,19 +47,43 @@ def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256
             yield article, paragraphs, quotes, docs_by_article.get(n, {})
 
 
-def paragraphs_to_parse(paragraphs: list[Paragraph], quotes: list[QuotedSpan]) -> list[Paragraph]:
+def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[QuotedSpan]
+                        ) -> list[Paragraph]:
+    """The paragraphs holding quotes, the opening ones, and the one before a quote paragraph
+    that points back (a pronoun or a description as speaker, or no cue at all)."""
     if not quotes:
         return []
     wanted = set(range(min(OPENING_PARAGRAPHS, len(paragraphs))))
+    by_paragraph: dict[int, list[QuotedSpan]] = {}
     for q in quotes:
-        wanted.update((q.paragraph - 1, q.paragraph))
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    for index, held in by_paragraph.items():
+        wanted.add(index)
+        if _points_back(_outside(text, paragraphs[index], held)):
+            wanted.add(index - 1)
     return [p for p in paragraphs if p.index in wanted]
+
+
+def _outside(text: str, para: Paragraph, quotes: list[QuotedSpan]) -> str:
+    parts, at = [], para.start
+    for q in quotes:
+        parts.append(text[at:q.open_at])
+        at = (q.close_at + 1) if q.close_at is not None else para.end
+    parts.append(text[at:para.end])
+    return " ".join(parts)
+
+
+def _points_back(outside: str) -> bool:
+    words = outside.split()
+    if len(words) < 2 or outside.rstrip().endswith(":"):
+        return True
+    return bool(_POINTING_BACK.search(outside))
 
 
 def _plan(article: Article):
     paragraphs = split_paragraphs(article.text)
     quotes = find_quoted_spans(article.text, paragraphs)
-    return article, paragraphs, quotes, paragraphs_to_parse(paragraphs, quotes)
+    return article, paragraphs, quotes, paragraphs_to_parse(article.text, paragraphs, quotes)
 
 
 def _batches(plans, batch_size: int):
