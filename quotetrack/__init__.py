@@ -6,10 +6,10 @@
 """
 from .diff import QuoteDiff, diff
 from .drift import drift_summary, score_drift
-from .extract import extract_quotes
+from .extract import extract_quotes, iter_quotes
 from .grouping import group_variants
 from .pipeline import load_pipeline
 
-__all__ = ["extract_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
+__all__ = ["extract_quotes", "iter_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
            "load_pipeline"]
 __version__ = "0.1.0"

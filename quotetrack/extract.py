@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+
 import pandas as pd
 
 from .articles import Article, iter_articles
@@ -18,16 +19,83 @@ COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
 
 
 def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] | None = None,
-                   batch_size: int = 256, progress: bool = False) -> pd.DataFrame:
+                   batch_size: int = 256, n_process: int = 1, progress: bool = False) -> pd.DataFrame:
     """One row per quoted span of every article, with its kind and speaker.
 
-    `speakers` is an optional registry {canonical name: [aliases]} that wins over the names
-    guessed from the text. `nlp` is your own spaCy pipeline (default: en_core_web_sm).
-    An article that fails is skipped with a warning naming it; the others are returned.
-    `progress=True` shows a progress bar (tqdm) on standard error.
+    nlp: your own spaCy pipeline (default: en_core_web_sm, loaded once per process).
+    speakers: a registry {canonical name: [aliases]} that wins over names guessed from the text.
+    n_process: worker processes (each loads the pipeline once); 1 parses in this process.
+    progress: a progress bar (tqdm) on standard error.
+    An article that fails is skipped with a RuntimeWarning naming it, and listed in
+    `frame.attrs["errors"]`; the other articles' quotes are returned.
     """
     items = list(iter_articles(articles))
     nlp = load_pipeline(nlp)
+    if n_process > 1 and len(items) > 1:
+        rows, failed = _in_processes(items, nlp, batch_size, n_process, progress)
+    else:
+        rows, failed = extract_rows(items, nlp, batch_size, progress)
+    for doc_id, error in failed.items():
+        warnings.warn(f"quotetrack: article {doc_id!r} skipped: {error}", RuntimeWarning, stacklevel=2)
+    frame = _frame(rows, items)
+    frame = canonical_names(frame, speakers)
+    frame.attrs["errors"] = failed
+    return frame
+
+
+def iter_quotes(articles, *, batch_size: int = 1000, nlp=None,
+                speakers: Mapping[str, Iterable[str]] | None = None, **options) -> Iterator[pd.DataFrame]:
+    """extract_quotes over any iterable of articles (a generator over files, a chunked CSV
+    reader), `batch_size` articles at a time: one quote frame per batch, so memory stays flat
+    however large the corpus.
+
+    Texts from a plain iterable get their position in the whole stream as doc_id; DataFrame
+    chunks (as `pd.read_csv(..., chunksize=N)` yields) are batches of their own. Names stay
+    consistent across batches: each name chosen so far joins the registry of the next batch.
+    """
+    known: dict[str, list[str]] = {k: [v] if isinstance(v, str) else list(v)
+                                   for k, v in (speakers or {}).items()}
+    for batch in _batches(articles, batch_size):
+        frame = extract_quotes(batch, nlp=nlp, speakers=known or None, **options)
+        for name in frame["speaker"].dropna().unique():
+            known.setdefault(name, [])
+        yield frame
+
+
+def _batches(articles, batch_size: int):
+    if isinstance(articles, (str, bytes)):
+        yield articles       # extract_quotes says why a single text is refused
+    elif isinstance(articles, (pd.DataFrame, pd.Series)):
+        for start in range(0, len(articles), batch_size):
+            yield articles.iloc[start:start + batch_size]
+    elif isinstance(articles, Mapping):
+        chunk: dict = {}
+        for doc_id, text in articles.items():
+            chunk[doc_id] = text
+            if len(chunk) >= batch_size:
+                yield chunk
+                chunk = {}
+        if chunk:
+            yield chunk
+    else:
+        chunk = {}
+        for position, item in enumerate(articles):
+            if isinstance(item, (pd.DataFrame, pd.Series)):
+                if chunk:
+                    yield chunk
+                    chunk = {}
+                yield item
+                continue
+            chunk[position] = item
+            if len(chunk) >= batch_size:
+                yield chunk
+                chunk = {}
+        if chunk:
+            yield chunk
+
+
+def extract_rows(items: list[Article], nlp, batch_size: int, progress: bool = False):
+    """Plain row dicts for the articles, and {doc_id: error} for those that failed."""
     rows: list[dict] = []
     failed: dict = {}
     parsed = parsed_articles(items, nlp, batch_size)
@@ -36,17 +104,57 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
         parsed = tqdm(parsed, total=len(items), unit="article", desc="quotetrack")
     for article, paragraphs, quotes, docs in parsed:
         try:
+            if isinstance(docs, Exception):
+                raise docs
             attributions = attribute_article(article.text, paragraphs, docs, quotes)
         except Exception as exc:  # one bad article never sinks the batch
             failed[article.doc_id] = f"{type(exc).__name__}: {exc}"
-            warnings.warn(f"quotetrack: article {article.doc_id!r} skipped: {failed[article.doc_id]}",
-                          RuntimeWarning, stacklevel=2)
             continue
         rows.extend(_rows(article, quotes, attributions))
-    frame = _frame(rows, items)
-    frame = _canonical_names(frame, speakers)
-    frame.attrs["errors"] = failed
-    return frame
+    return rows, failed
+
+
+_worker_nlp = None
+
+
+def _in_processes(items: list[Article], nlp, batch_size: int, n_process: int, progress: bool):
+    """Articles in chunks over worker processes; each worker keeps its pipeline."""
+    import multiprocessing as mp
+
+    global _worker_nlp
+    size = max(1, min(64, len(items) // (n_process * 4) or 1))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    _worker_nlp = nlp
+    rows: list[dict] = []
+    failed: dict = {}
+    try:
+        with mp.get_context(method).Pool(n_process, initializer=_init_worker,
+                                          initargs=(None if method == "fork" else nlp, batch_size)) as pool:
+            results = pool.imap(_work, chunks)
+            if progress:
+                from tqdm import tqdm
+                results = tqdm(results, total=len(chunks), unit="chunk", desc="quotetrack")
+            for chunk_rows, chunk_failed in results:
+                rows.extend(chunk_rows)
+                failed.update(chunk_failed)
+    finally:
+        _worker_nlp = None
+    return rows, failed
+
+
+_worker_batch = 256
+
+
+def _init_worker(nlp, batch_size: int) -> None:
+    global _worker_nlp, _worker_batch
+    if nlp is not None:
+        _worker_nlp = nlp
+    _worker_batch = batch_size
+
+
+def _work(chunk: list[Article]):
+    return extract_rows(chunk, load_pipeline(_worker_nlp), _worker_batch)
 
 
 def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribution]):
@@ -72,7 +180,8 @@ def _frame(rows: list[dict], items: list[Article]) -> pd.DataFrame:
     return frame
 
 
-def _canonical_names(frame: pd.DataFrame, registry) -> pd.DataFrame:
+def canonical_names(frame: pd.DataFrame, registry=None) -> pd.DataFrame:
+    """One name per person across the frame (spelling variants, fullest form, the registry)."""
     names = frame["speaker"].dropna().tolist()
     if not names and not registry:
         return frame

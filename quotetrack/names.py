@@ -51,6 +51,8 @@ def canonical_speakers(names: Iterable[str],
     """
     counts = Counter(n for n in names if isinstance(n, str) and n)
     aliases = _registry_index(registry)
+    for canonical in (registry or {}):
+        counts.setdefault(canonical, 0)   # registry names gather their spelling variants too
     groups: dict[str, list[str]] = defaultdict(list)   # representative surname -> names
     surnames: list[str] = []
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):

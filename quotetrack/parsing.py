@@ -27,24 +27,39 @@ UNUSED = ("attribute_ruler", "lemmatizer")
 
 def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256
                     ) -> Iterator[tuple[Article, list[Paragraph], list[QuotedSpan], dict]]:
-    """(article, paragraphs, quotes, {paragraph index: Doc}) per article, in input order.
+    """(article, paragraphs, quotes, {paragraph index: Doc}) per article, in input order; in
+    place of the Docs, the exception of an article that broke the pipeline.
 
     Articles stream through: one batch of paragraphs is parsed at a time."""
     plans = (_plan(article) for article in items)
     for chunk in _batches(plans, batch_size):
-        pieces = [(piece, (n, p.index))
-                  for n, (article, _, quotes, wanted) in enumerate(chunk)
-                  for p in wanted for piece in _pieces(article.text, p, nlp.max_length)]
-        entity_pipe = ENTITY_PIPE in nlp.pipe_names
-        docs_by_article: dict[int, dict[int, object]] = {}
-        skipped = [name for name in nlp.pipe_names if name in UNUSED or name == ENTITY_PIPE]
-        stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
-        for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
-            docs_by_article[n] = _join_pieces(pairs)
-        if entity_pipe:
-            _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, batch_size)
-        for n, (article, paragraphs, quotes, _) in enumerate(chunk):
-            yield article, paragraphs, quotes, docs_by_article.get(n, {})
+        try:
+            parsed = _parse_chunk(chunk, nlp, batch_size)
+        except Exception as exc:
+            if len(chunk) == 1:     # this article breaks the pipeline: say so, go on
+                article, paragraphs, quotes, _ = chunk[0]
+                yield article, paragraphs, quotes, exc
+                continue
+            yield from parsed_articles([plan[0] for plan in chunk], nlp, batch_size=1)
+            continue
+        yield from parsed
+
+
+def _parse_chunk(chunk: list, nlp, batch_size: int) -> list:
+    """Parse one group of articles: {paragraph index: Doc} for each."""
+    pieces = [(piece, (n, p.index))
+              for n, (article, _, quotes, wanted) in enumerate(chunk)
+              for p in wanted for piece in _pieces(article.text, p, nlp.max_length)]
+    entity_pipe = ENTITY_PIPE in nlp.pipe_names
+    docs_by_article: dict[int, dict[int, object]] = {}
+    skipped = [name for name in nlp.pipe_names if name in UNUSED or name == ENTITY_PIPE]
+    stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
+    for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
+        docs_by_article[n] = _join_pieces(pairs)
+    if entity_pipe:
+        _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, batch_size)
+    return [(article, paragraphs, quotes, docs_by_article.get(n, {}))
+            for n, (article, paragraphs, quotes, _) in enumerate(chunk)]
 
 
 def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[QuotedSpan]

