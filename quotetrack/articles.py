@@ -53,3 +53,10 @@ def check_text(doc_id, text) -> str:
         raise TypeError(f"article {doc_id!r}: text must be a str, not {type(text).__name__}"
                         + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""))
     return text
+
+
+def carried_columns(articles) -> dict:
+    """The columns of an articles DataFrame that go onto every quote row, with their dtypes."""
+    if not isinstance(articles, pd.DataFrame):
+        return {}
+    return {c: articles[c].dtype for c in articles.columns if c not in ("text", "doc_id")}

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from .articles import Article, iter_articles
+from .articles import Article, carried_columns, iter_articles
 from .attribution import Attribution, attribute_article
 from .names import canonical_speakers
 from .pipeline import load_pipeline
@@ -37,7 +37,7 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
         rows, failed = extract_rows(items, nlp, batch_size, progress)
     for doc_id, error in failed.items():
         warnings.warn(f"quotetrack: article {doc_id!r} skipped: {error}", RuntimeWarning, stacklevel=2)
-    frame = _frame(rows, items)
+    frame = _frame(rows, items, carried_columns(articles))
     frame = canonical_names(frame, speakers)
     frame.attrs["errors"] = failed
     return frame
@@ -166,8 +166,8 @@ def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribu
                "cue": a.cue, **article.extra}
 
 
-def _frame(rows: list[dict], items: list[Article]) -> pd.DataFrame:
-    extra_columns = list(dict.fromkeys(k for a in items for k in a.extra))
+def _frame(rows: list[dict], items: list[Article], carried: dict) -> pd.DataFrame:
+    extra_columns = list(dict.fromkeys([*carried, *(k for a in items for k in a.extra)]))
     frame = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
@@ -177,6 +177,11 @@ def _frame(rows: list[dict], items: list[Article]) -> pd.DataFrame:
         frame[column] = pd.array(frame[column].tolist(), dtype="string")
     for column in ("speaker_start", "speaker_end"):
         frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    for column, dtype in carried.items():
+        try:
+            frame[column] = frame[column].astype(dtype)
+        except (TypeError, ValueError):
+            pass    # a column whose values no longer fit its old type keeps what pandas chose
     return frame
 
 
