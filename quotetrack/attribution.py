@@ -56,6 +56,7 @@ class _Article:
     resolved: dict[int, str | None] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     offsets: dict[int, int] = field(default_factory=dict)       # id(Doc) -> paragraph start
+    close_marks: set[int] = field(default_factory=set)
 
     def at(self, tok) -> int:
         """A token's offset in the article text."""
@@ -66,7 +67,8 @@ def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, ob
                       quotes: list[QuotedSpan]) -> list[Attribution]:
     """One Attribution per quoted span, in the order of `quotes`."""
     art = _Article(text, paragraphs, docs, quotes, quote_starts=[q.open_at for q in quotes],
-                   offsets={id(doc): paragraphs[i].start for i, doc in docs.items()})
+                   offsets={id(doc): paragraphs[i].start for i, doc in docs.items()},
+                   close_marks={q.close_at for q in quotes if q.close_at is not None})
     _index_names(art)
     out: list[Attribution] = []
     for i, q in enumerate(quotes):
@@ -97,17 +99,18 @@ def _index_names(art: _Article) -> None:
         for sent in doc.sents:
             art.sentence_starts.append(offset + sent.start_char)
             subject_names = []
-            for chunk in _name_chunks(sent):
-                at, end = offset + chunk[0].idx, offset + chunk[-1].idx + len(chunk[-1])
-                if _inside_quote(art, at):
+            for whole in _name_chunks(sent):
+                if _inside_quote(art, offset + whole[0].idx):
                     continue
+                chunk = _without_titles(whole)
+                at, end = offset + chunk[0].idx, offset + chunk[-1].idx + len(chunk[-1])
                 name = clean_name(" ".join(t.text for t in chunk))
                 if not name:
                     continue
                 key = surname(name)
                 head = chunk[-1]
-                is_person = key in art.persons or head.ent_type_ == "PERSON"
-                is_subject = _main_subject(head) or chunk[0].i == sent.start
+                is_person = key in art.persons or head.ent_type_ == "PERSON" or _titled(chunk)
+                is_subject = _main_subject(head) or whole[0].i == sent.start
                 art.mentions.append(_Mention(at, end, name, sentence, is_subject, is_person))
                 if is_person:
                     art.full_names.setdefault(key, []).append(name)
@@ -147,7 +150,7 @@ def _name_chunks(sent) -> list[list]:
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
         if tok.tag_ in ("NNP", "NNPS") and speaking and tok.text[:1].isupper():
-            if run and (tok.i != run[-1].i + 1 or tok.ent_iob_ == "B"):
+            if run and (tok.i != run[-1].i + 1 or (tok.ent_iob_ == "B" and run[-1].ent_type_)):
                 chunks.append(run)
                 run = []
             run.append(tok)
@@ -158,6 +161,25 @@ def _name_chunks(sent) -> list[list]:
         chunks.append(run)
     return [c for c in chunks if any(t.ent_type_ in SPEAKER_LABELS for t in c)
             or c[-1].dep_ in SUBJECTS]
+
+
+def _without_titles(chunk) -> list:
+    """"Finance Minister Karl Berg" -> "Karl Berg": the person entity if the recogniser found
+    one, else what follows the last title word."""
+    person = [t for t in chunk if t.ent_type_ == "PERSON"]
+    if person and person[-1] is chunk[-1]:
+        return chunk[chunk.index(person[0]):]
+    last_title = max((k for k, t in enumerate(chunk[:-1])
+                      if t.lower_.strip(".") in NAME_TITLES or t.lower_ in PERSON_ROLES), default=-1)
+    return chunk[last_title + 1:]
+
+
+def _titled(chunk) -> bool:
+    """"Judge Ana Lima", "Mr. Hale", "spokesman Ivan Petrov": a title marks a person, whatever
+    label the entity recogniser gave the name."""
+    before = chunk[0].doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    words = [t.lower_.strip(".") for t in chunk[:-1]] + ([before.lower_.strip(".")] if before is not None else [])
+    return any(w in NAME_TITLES or w in PERSON_ROLES for w in words)
 
 
 def _title_words(chunk) -> set[str]:
@@ -236,7 +258,8 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
                earlier: list[Attribution]) -> Attribution:
     para = art.paragraphs[q.paragraph]
     offset = para.start
-    inside = [t for t in doc if q.start <= offset + t.idx < q.end]
+    span = doc.char_span(q.start - offset, q.end - offset, alignment_mode="expand")
+    inside = list(span) if span is not None else []
     if not inside:
         return Attribution(kind="other")
     kind = _kind(art.text, para, q, inside)
@@ -357,7 +380,7 @@ def _starts_quote(art, at: int) -> bool:
 
 
 def _closes_quote(art, at: int) -> bool:
-    return any(q.close_at == at for q in art.quotes)
+    return at in art.close_marks
 
 
 def _is_bare_cue(verb, window) -> bool:
@@ -477,8 +500,8 @@ def _resolve(art: _Article, subject) -> tuple[str | None, tuple[int, int] | None
         return art.resolved[at], (at, end) if art.resolved[at] else None
     name = art.resolved[at]
     if name is not None and subject.lower_ in PRONOUN_GENDER or (name and pos(span[-1]) == "NOUN"):
-        art.mentions.append(_Mention(at, end, name, _sentence_index(art, at), True, True))
-        art.mentions.sort(key=lambda m: m.at)
+        bisect.insort(art.mentions, _Mention(at, end, name, _sentence_index(art, at), True, True),
+                      key=_position)
     return name, ((at, end) if name else None)
 
 
@@ -547,9 +570,17 @@ def _same_word(a: str, b: str) -> bool:
 
 def _mentions_before(art: _Article, at: int) -> list[_Mention]:
     """Mentions before `at`, nearest first, limited to the last few sentences."""
-    i = bisect.bisect_left([m.at for m in art.mentions], at)
     here = _sentence_index(art, at)
-    return [m for m in reversed(art.mentions[:i]) if here - m.sentence <= RECENT_SENTENCES]
+    out = []
+    for i in range(bisect.bisect_left(art.mentions, at, key=_position) - 1, -1, -1):
+        if here - art.mentions[i].sentence > RECENT_SENTENCES:
+            break
+        out.append(art.mentions[i])
+    return out
+
+
+def _position(mention: _Mention) -> int:
+    return mention.at
 
 
 def _antecedent(art: _Article, at: int, gender: str | None) -> str | None:

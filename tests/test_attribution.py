@@ -135,3 +135,9 @@ def test_signature_after_a_dash(quotes_of):
 def test_fullest_name_in_the_article(quotes_of):
     text = "Volker Stein, the club's owner, was furious.\n\n“This is a scandal,” Stein said."
     assert one(quotes_of(text), "This is a scandal,")["speaker"] == "Volker Stein"
+
+
+def test_a_title_marks_a_person_whatever_the_entity_label(quotes_of):
+    # The small model labels "Lima" a place; "Judge" says it is a person.
+    rows = quotes_of("Judge Ana Lima spoke on Friday.\n\n“The appeal is rejected,” she said.")
+    assert one(rows, "The appeal is rejected,")["speaker"] == "Ana Lima"

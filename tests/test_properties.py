@@ -1,0 +1,108 @@
+"""Hostile input: property tests over extract_quotes -> group_variants -> score_drift.
+
+Fast enough for CI by default; HYPOTHESIS_PROFILE=long runs many more examples.
+"""
+import os
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quotetrack as qt
+
+settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+MARKS = ['"', "''", "``", "“", "”", "„", "‟", "‘", "’", "‚", "'", "«", "»", "‹", "›"]
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n", "\x0b", "\x0c", "\x85"]
+ODD = ["\x00", "\x01", "\x7f", "\u200b", "\ufeff", "😀", "👩‍👩‍👧", "\u202e", "שלום", "مرحبا",
+       "e\u0301", "a\u0308\u0308", "\ud7ff", "’90s", "rock 'n' roll", "don't", "Russia's"]
+WORDS = ["he", "she", "said", "told", "reporters", "the", "minister", "Anna", "Berg", "Paul",
+         "Quinn", "according", "to", "we", "will", "win", "not", "a", "crisis", ",", ".", ":", "—",
+         "Mr.", "Ms.", "President", "added", "saying", "is", "war", "peace", "X", "wrote", "on"]
+
+pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sampled_from(ODD),
+                   st.sampled_from(BREAKS), st.text(max_size=6))
+article = st.lists(pieces, max_size=120).map(" ".join)
+long_paragraph = st.integers(min_value=200, max_value=1000).map(
+    lambda n: "“" + "word " * n + "” he said. " + "and " * n)
+nested = st.integers(min_value=1, max_value=40).map(lambda n: "“‘" * n + "deep" + "’”" * n + " Anna Berg said.")
+many_quotes = st.integers(min_value=50, max_value=400).map(
+    lambda n: " ".join(f'"q{i}," she said.' for i in range(n)))
+open_at_end = article.map(lambda t: t + " “")
+articles = st.lists(st.one_of(article, article, article, long_paragraph, nested, many_quotes, open_at_end),
+                    min_size=1, max_size=4)
+
+
+def pipeline(texts, nlp):
+    quotes = qt.extract_quotes({f"doc{i}": t for i, t in enumerate(texts)}, nlp=nlp)
+    return qt.score_drift(qt.group_variants(quotes))
+
+
+@given(articles)
+def test_spans_are_in_the_text_and_drift_is_bounded(nlp, texts):
+    result = pipeline(texts, nlp)
+    by_id = {f"doc{i}": t for i, t in enumerate(texts)}
+    for row in result.itertuples(index=False):
+        text = by_id[row.doc_id]
+        assert 0 <= row.start <= row.end <= len(text)
+        assert text[row.start:row.end] == row.text
+        if not pd.isna(row.speaker_start):
+            assert 0 <= row.speaker_start < row.speaker_end <= len(text)
+        assert 0.0 <= row.drift <= 1.0
+    assert result.attrs["errors"] == {}
+
+
+@settings(max_examples=max(10, settings().max_examples // 3))
+@given(articles)
+def test_same_input_same_output(nlp, texts):
+    pd.testing.assert_frame_equal(pipeline(texts, nlp), pipeline(texts, nlp))
+
+
+@settings(max_examples=max(10, settings().max_examples // 3))
+@given(st.lists(st.sampled_from([
+    "“We will rebuild the port by spring,” Mayor Rita Olsen said.",
+    "“We shall rebuild the port by the spring,” Olsen told reporters.",
+    "“The harbour reopens in May,” she said. “Nobody is left behind.”",
+    "“The harbor will reopen in May,” said Rita Olsen.",
+    'Critics called the plan a "fantasy" and "dead on arrival."',
+]), min_size=2, max_size=6), st.randoms())
+def test_reordering_the_articles_keeps_the_grouping(nlp, texts, random):
+    ids = [f"doc{i}" for i in range(len(texts))]
+    forward = qt.group_variants(qt.extract_quotes(dict(zip(ids, texts)), nlp=nlp))
+    order = list(range(len(texts)))
+    random.shuffle(order)
+    shuffled = qt.group_variants(qt.extract_quotes({ids[i]: texts[i] for i in order}, nlp=nlp))
+    key = ["doc_id", "start"]
+    a = forward.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)
+    b = shuffled.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+
+
+@settings(max_examples=settings().max_examples * 3)
+@given(st.lists(st.text(alphabet="abc xyzéñ—…“”'\"", max_size=60), max_size=30))
+def test_grouping_never_crashes_on_odd_quote_texts(texts):
+    frame = pd.DataFrame({"doc_id": range(len(texts)), "text": texts,
+                          "speaker": [None if i % 3 else "A B" for i in range(len(texts))]})
+    result = qt.score_drift(qt.group_variants(frame))
+    assert len(result) == len(texts)
+    assert result["drift"].between(0, 1).all()
+
+
+def test_thousands_of_quotes_in_one_article(nlp):
+    text = " ".join(f"“Point {i} stands,” she said." for i in range(3000))
+    result = pipeline(["Judge Ana Lima spoke.\n\n" + text], nlp)
+    assert len(result) == 3000
+    assert set(result["speaker"]) == {"Ana Lima"}
+
+
+def test_an_article_of_several_megabytes_is_processed_in_pieces(nlp):
+    filler = ("The committee met again on Tuesday and nothing was decided. " * 40 + "\n\n") * 1000
+    text = filler + "“We are done here,” chair Mia Holt said.\n\n" + filler
+    assert len(text) > 4_000_000 > nlp.max_length
+    result = qt.extract_quotes({"big": text}, nlp=nlp)
+    assert result["text"].tolist() == ["We are done here,"]
+    assert result["speaker"].tolist() == ["Mia Holt"]
