@@ -8,9 +8,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .constants import (ACCORDING_TO, MINOR_WORDS, NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER,
-                        SENTENCE_END, SPEAKER_LABELS, SPEAKER_PRONOUNS, TITLE_GENDER,
-                        REPORTING_VERBS, WEAK_REPORTING_VERBS)
+from .constants import (ACCORDING_TO, MINOR_WORDS, NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER,
+                        REPORTING_VERBS, ROLE_GENDER, SENTENCE_END, SPEAKER_LABELS,
+                        SPEAKER_PRONOUNS, TITLE_GENDER, WEAK_REPORTING_VERBS)
 from .names import clean_name, fold, surname
 from .quotemarks import Paragraph, QuotedSpan
 from .tokens import lemma, pos
@@ -263,7 +263,7 @@ def _attribute(art: _Article, doc, index: int, q: QuotedSpan,
     if not inside:
         return Attribution(kind="other")
     kind = _kind(art.text, para, q, inside)
-    cue_tokens = _find_cue(art, doc, q, inside, kind, index) if kind != "other" else None
+    cue_tokens = _find_cue(art, doc, q, inside, kind) if kind != "other" else None
     if cue_tokens is not None:
         verb, subject = cue_tokens
         speaker, mention = _resolve(art, subject)
@@ -287,8 +287,7 @@ def _kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     if whole_paragraph and not q.resumed and not q.runs_on and last not in SENTENCE_END + ",;:" \
             and len(words) <= 20:
         return "heading"
-    if len(words) >= 2 and not q.resumed and all(w[:1].isupper() or not w[:1].isalpha() or w in MINOR_WORDS
-                                                 for w in words):
+    if len(words) >= 2 and not q.resumed and all(_title_case(w) for w in words):
         return "other"   # a title or a name: "Morning Joe", "Peace Through Strength"
     finite = any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") for t in inside)
     if (finite and len(words) >= 3) or whole_paragraph or q.resumed:
@@ -296,7 +295,11 @@ def _kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     return "partial"
 
 
-def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str, index: int):
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() or not word[:1].isalpha() or word in MINOR_WORDS
+
+
+def _find_cue(art: _Article, doc, q: QuotedSpan, inside, kind: str):
     """(cue token, subject token or None) from the text around the quote, or None."""
     first, last = inside[0], inside[-1]
     content = art.text[q.start:q.end].rstrip("\"'”’ ")

@@ -82,7 +82,6 @@ def _run_diff(args) -> int:
 
 
 def _run_extract(args) -> int:
-    import pandas as pd
 
     from . import extract_quotes, group_variants, score_drift
 

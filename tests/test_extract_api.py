@@ -1,5 +1,4 @@
 """extract_quotes as a user meets it: input shapes, columns, names, bad input."""
-import warnings
 
 import pandas as pd
 import pytest
