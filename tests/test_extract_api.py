@@ -138,3 +138,14 @@ def test_missing_pipeline_says_what_to_install(monkeypatch):
 
 def test_pipeline_is_loaded_once():
     assert pipeline.load_pipeline() is pipeline.load_pipeline()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("« Nous reconstruirons le port », a déclaré le maire Jean Dupont lundi.", "Nous reconstruirons le port"),
+    ("\"Reconstruiremos el puerto\", dijo el alcalde Juan Pérez el lunes.", "Reconstruiremos el puerto"),
+    ("市长王伟说：“我们将重建港口。”", "我们将重建港口。"),
+])
+def test_other_languages_get_their_spans_and_no_speaker(nlp, text, quoted):
+    frame = qt.extract_quotes({"x": text}, nlp=nlp)
+    assert frame["text"].tolist() == [quoted]
+    assert frame["speaker"].isna().all()
