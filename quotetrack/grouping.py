@@ -58,16 +58,17 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
         return out
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
+    wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
     speakers = _speakers(out)
     docs = out["doc_id"].astype(str).to_numpy()
     labels = np.full(n, -1, dtype=np.int64)
     params = dict(threshold=threshold, same=same_speaker_threshold, containment=containment,
                   min_words=min_words, anchors=anchors, max_df=max_df, workers=workers)
     for rows in _partitions(out, by_columns):
-        local = _cluster(rows, norms, speakers, docs, **params)
+        local = _cluster(rows, wordings, text_rank, speakers, docs, **params)
         labels[rows] = local + (labels.max() + 1)
     labels = _join_pieces(out, labels, speakers)
-    labels = _stable_ids(labels, norms)
+    labels = _stable_ids(labels, text_rank)
     out["cluster_id"] = labels
     out["canonical"] = _canonicals(out, labels, texts, norms, canonical)
     return out
@@ -86,16 +87,15 @@ def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     return [np.asarray(rows) for _, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))]
 
 
-def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarray, *,
-             threshold: float,
-             same: float, containment: float, min_words: int, anchors: int, max_df: int,
-             workers: int) -> np.ndarray:
+def _cluster(rows: np.ndarray, wordings: np.ndarray, text_rank: np.ndarray, speakers: list,
+             docs: np.ndarray, *, threshold: float, same: float, containment: float,
+             min_words: int, anchors: int, max_df: int, workers: int) -> np.ndarray:
     """Local cluster labels (0..k-1) for the quotes `rows`.
 
-    Identical wordings are one utterance outright; only the distinct wordings are compared."""
-    texts, first_row, inverse = np.unique(np.array([norms[r] for r in rows], dtype=object),
-                                          return_index=True, return_inverse=True)
-    texts = texts.tolist()
+    Identical wordings are one utterance outright; only the distinct wordings (in sorted
+    order, which breaks ties downstream) are compared."""
+    ranks, first_row, inverse = np.unique(text_rank[rows], return_index=True, return_inverse=True)
+    texts = wordings[ranks].tolist()
     sizes = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=len(texts))
     who = _majority_speaker(inverse, [speakers[r] for r in rows], len(texts))
     left, right = _candidate_pairs(texts, anchors, max_df)
@@ -106,7 +106,7 @@ def _cluster(rows: np.ndarray, norms: list[str], speakers: list, docs: np.ndarra
     same_doc = doc_of[left] == doc_of[right] if len(left) else np.zeros(0, bool)
     scores = np.where(same_doc & (scores < containment), 0.0, scores)
     keep = scores > 0
-    return _leader_clusters(sizes, texts, left[keep], right[keep], scores[keep])[inverse]
+    return _leader_clusters(sizes, left[keep], right[keep], scores[keep])[inverse]
 
 
 def _majority_speaker(inverse: np.ndarray, speakers: list, n: int) -> list:
@@ -229,29 +229,28 @@ def _pair_scores(texts, sizes, who, left, right, threshold, same, containment, m
     return np.where(whole_ok | part_ok, np.maximum(np.where(whole_ok, whole, 0), part), 0.0)
 
 
-def _leader_clusters(sizes, texts, left, right, scores) -> np.ndarray:
+def _leader_clusters(sizes: np.ndarray, left, right, scores) -> np.ndarray:
     """The best-connected quotes become centres first; every other quote joins the centre it
-    matches best, or becomes one."""
-    n = len(texts)
-    neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    strength = np.zeros(n)
-    for i, j, s in zip(left.tolist(), right.tolist(), scores.tolist()):
-        neighbours[i].append((s, j))
-        neighbours[j].append((s, i))
-        strength[i] += s
-        strength[j] += s
-    order = sorted(range(n), key=lambda i: (-strength[i], -sizes[i], texts[i]))
+    matches best, or becomes one. Quotes arrive sorted by wording, which breaks ties."""
+    n = len(sizes)
+    strength = np.bincount(left, scores, n) + np.bincount(right, scores, n)
+    order = np.lexsort((np.arange(n), -sizes, -strength))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
-    centre = np.full(n, -1, dtype=np.int64)
-    for i in order:
-        best, best_key = i, None
-        for s, j in neighbours.get(i, ()):
-            if centre[j] == j and rank[j] < rank[i]:
-                key = (s, -rank[j])
-                if best_key is None or key > best_key:
-                    best, best_key = j, key
-        centre[i] = best
+    src, dst = np.concatenate([left, right]), np.concatenate([right, left])
+    both = np.concatenate([scores, scores])
+    earlier = rank[dst] < rank[src]          # only a quote ranked earlier can be a centre
+    src, dst, both = src[earlier], dst[earlier], both[earlier]
+    best_first = np.lexsort((rank[dst], -both, src))
+    src, dst = src[best_first], dst[best_first]
+    starts = np.searchsorted(src, np.arange(n))
+    ends = np.searchsorted(src, np.arange(n), side="right")
+    centre = np.arange(n)
+    for i in order[(ends > starts)[order]].tolist():
+        for j in dst[starts[i]:ends[i]].tolist():
+            if centre[j] == j:
+                centre[i] = j
+                break
     _, local = np.unique(centre, return_inverse=True)
     return local.astype(np.int64)
 
@@ -288,49 +287,48 @@ def _join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list) -> np.
     return np.array([find(int(l)) for l in labels], dtype=np.int64)
 
 
-def _stable_ids(labels: np.ndarray, norms: list[str]) -> np.ndarray:
-    """Number clusters by their smallest normalised text, so row order does not matter."""
-    first: dict[int, str] = {}
-    for label, text in zip(labels.tolist(), norms):
-        if label not in first or text < first[label]:
-            first[label] = text
-    ordered = sorted(first, key=lambda l: (first[l], l))
-    new = {old: k for k, old in enumerate(ordered)}
-    return np.array([new[l] for l in labels.tolist()], dtype=np.int64)
+def _stable_ids(labels: np.ndarray, text_rank: np.ndarray) -> np.ndarray:
+    """Number clusters by their smallest normalised wording, so row order does not matter."""
+    _, labels = np.unique(labels, return_inverse=True)
+    smallest = np.full(labels.max() + 1 if len(labels) else 0, np.iinfo(np.int64).max)
+    np.minimum.at(smallest, labels, text_rank)
+    order = np.lexsort((np.arange(len(smallest)), smallest))
+    new = np.empty(len(smallest), dtype=np.int64)
+    new[order] = np.arange(len(smallest))
+    return new[labels]
 
 
 def _canonicals(frame: pd.DataFrame, labels: np.ndarray, texts: list[str], norms: list[str],
                 how: str) -> list[str]:
-    members: dict[int, list[int]] = defaultdict(list)
-    for row, label in enumerate(labels.tolist()):
-        members[label].append(row)
-    published = frame["published"].tolist() if how == "earliest" else None
-    chosen: dict[int, int] = {}
-    for label, rows in members.items():
-        if how == "earliest":
-            chosen[label] = min(rows, key=lambda r: (_sortable(published[r]), norms[r]))
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
+    chosen = order[bounds[:-1]].copy()          # a cluster of one is its own canonical
+    published = None
+    if how == "earliest":
+        published = pd.to_datetime(frame["published"], errors="coerce", utc=True).tolist()
+    for k in np.flatnonzero(np.diff(bounds) > 1).tolist():
+        rows = order[bounds[k]:bounds[k + 1]].tolist()
+        if published is not None:
+            chosen[k] = min(rows, key=lambda r: (pd.isna(published[r]),
+                                                 published[r].value if not pd.isna(published[r]) else 0,
+                                                 norms[r]))
         else:
-            chosen[label] = _consensus(rows, norms)
-    return [texts[chosen[label]] for label in labels.tolist()]
+            chosen[k] = _consensus(rows, norms, texts)
+    cluster_of = np.empty(labels.max() + 1, dtype=np.int64)
+    cluster_of[labels[order[bounds[:-1]]]] = np.arange(len(chosen))
+    return [texts[r] for r in chosen[cluster_of[labels]].tolist()]
 
 
-def _sortable(value):
-    ts = pd.to_datetime(value, errors="coerce", utc=True)
-    return (pd.isna(ts), ts.value if not pd.isna(ts) else 0)
-
-
-def _consensus(rows: list[int], norms: list[str], cap: int = 200) -> int:
-    """The full-length wording closest, on average, to the other variants."""
-    if len(rows) == 1:
-        return rows[0]
+def _consensus(rows: list[int], norms: list[str], texts: list[str], cap: int = 200) -> int:
+    """The full-length wording closest, on average, to the other variants (ties: the most
+    common, the longest, then the first in alphabetical order, never the row order)."""
     longest = max(len(norms[r].split()) for r in rows)
-    full = [r for r in rows if len(norms[r].split()) >= 0.6 * longest]
-    if len(full) == 1:
+    full = sorted((r for r in rows if len(norms[r].split()) >= 0.6 * longest),
+                  key=lambda r: (norms[r], texts[r]))[:cap]
+    if len({norms[r] for r in full}) == 1:
         return full[0]
-    full = sorted(full, key=lambda r: norms[r])[:cap]
     sample = [norms[r] for r in full]
     sims = process.cdist(sample, sample, scorer=fuzz.token_sort_ratio, workers=1)
     mean = sims.mean(axis=1)
     counts = Counter(sample)
-    best = max(range(len(full)), key=lambda k: (mean[k], counts[sample[k]], len(sample[k]), sample[k]))
-    return full[best]
+    return full[max(range(len(full)), key=lambda k: (mean[k], counts[sample[k]], len(sample[k]), -k))]
