@@ -65,33 +65,27 @@ def iter_quotes(articles, *, batch_size: int = 1000, nlp=None,
 def _batches(articles, batch_size: int):
     if isinstance(articles, (str, bytes)):
         yield articles       # extract_quotes says why a single text is refused
-    elif isinstance(articles, (pd.DataFrame, pd.Series)):
+        return
+    if isinstance(articles, (pd.DataFrame, pd.Series)):
         for start in range(0, len(articles), batch_size):
             yield articles.iloc[start:start + batch_size]
-    elif isinstance(articles, Mapping):
-        chunk: dict = {}
-        for doc_id, text in articles.items():
-            chunk[doc_id] = text
-            if len(chunk) >= batch_size:
+        return
+    # {doc_id: text}, or texts whose doc_id is their position in the whole stream
+    pairs = articles.items() if isinstance(articles, Mapping) else enumerate(articles)
+    chunk: dict = {}
+    for doc_id, item in pairs:
+        if isinstance(item, (pd.DataFrame, pd.Series)):   # a chunk of a CSV reader
+            if chunk:
                 yield chunk
                 chunk = {}
-        if chunk:
+            yield item
+            continue
+        chunk[doc_id] = item
+        if len(chunk) >= batch_size:
             yield chunk
-    else:
-        chunk = {}
-        for position, item in enumerate(articles):
-            if isinstance(item, (pd.DataFrame, pd.Series)):
-                if chunk:
-                    yield chunk
-                    chunk = {}
-                yield item
-                continue
-            chunk[position] = item
-            if len(chunk) >= batch_size:
-                yield chunk
-                chunk = {}
-        if chunk:
-            yield chunk
+            chunk = {}
+    if chunk:
+        yield chunk
 
 
 def extract_rows(items: list[Article], nlp, batch_size: int, progress: bool = False):
