@@ -36,6 +36,11 @@ def iter_articles(articles) -> Iterator[Article]:
                         f"or an iterable of texts, not {type(articles).__name__}")
 
 
+# Columns of the quote rows: an article column of the same name is carried as article_<name>.
+QUOTE_COLUMNS = ("start", "end", "kind", "speaker", "speaker_start", "speaker_end", "cue",
+                 "cluster_id", "canonical", "drift")
+
+
 def _from_frame(frame: pd.DataFrame) -> Iterator[Article]:
     if "text" not in frame.columns:
         raise ValueError("articles DataFrame needs a 'text' column; its columns are: "
@@ -43,9 +48,13 @@ def _from_frame(frame: pd.DataFrame) -> Iterator[Article]:
     extra_columns = [c for c in frame.columns if c not in ("text", "doc_id")]
     ids = frame["doc_id"] if "doc_id" in frame.columns else frame.index
     texts = frame["text"]
-    extras = frame[extra_columns].to_dict("records") if extra_columns else None
+    extras = frame[extra_columns].rename(columns=_carried_name).to_dict("records") if extra_columns else None
     for i, (doc_id, text) in enumerate(zip(ids, texts)):
         yield Article(doc_id, check_text(doc_id, text), extras[i] if extras else {})
+
+
+def _carried_name(column):
+    return f"article_{column}" if column in QUOTE_COLUMNS else column
 
 
 def check_text(doc_id, text) -> str:
@@ -59,4 +68,4 @@ def carried_columns(articles) -> dict:
     """The columns of an articles DataFrame that go onto every quote row, with their dtypes."""
     if not isinstance(articles, pd.DataFrame):
         return {}
-    return {c: articles[c].dtype for c in articles.columns if c not in ("text", "doc_id")}
+    return {_carried_name(c): articles[c].dtype for c in articles.columns if c not in ("text", "doc_id")}

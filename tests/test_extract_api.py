@@ -149,3 +149,10 @@ def test_other_languages_get_their_spans_and_no_speaker(nlp, text, quoted):
     frame = qt.extract_quotes({"x": text}, nlp=nlp)
     assert frame["text"].tolist() == [quoted]
     assert frame["speaker"].isna().all()
+
+
+def test_an_article_column_named_like_a_quote_column_is_kept_apart(nlp):
+    articles = pd.DataFrame({"text": [TEXT], "speaker": ["the desk"], "start": [99]})
+    frame = qt.extract_quotes(articles, nlp=nlp)
+    assert frame["speaker"].tolist() == ["Rita Olsen"] and frame["start"].tolist() == [1]
+    assert frame["article_speaker"].tolist() == ["the desk"] and frame["article_start"].tolist() == [99]
