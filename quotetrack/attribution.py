@@ -124,7 +124,7 @@ def _index_names(art: _Article) -> None:
 
 
 def _main_subject(tok) -> bool:
-    """The subject of the sentence's own verb, not of a clause inside it ("for Trump to meet")."""
+    """The subject of the sentence's own verb, not of a clause inside it ("for the mayor to meet")."""
     return tok.dep_ in SUBJECTS and tok.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
 
 
@@ -183,7 +183,7 @@ def _titled(chunk) -> bool:
 
 
 def _title_words(chunk) -> set[str]:
-    """Words that describe the person: "Kremlin spokesman [Dmitry Peskov]", appositions."""
+    """Words that describe the person: "Finance Minister [Karl Berg]", appositions."""
     words = set()
     tok = chunk[0]
     doc = tok.doc
@@ -231,7 +231,7 @@ def _gender_of(art: _Article, key: str) -> str | None:
 
 
 def _fullest(art: _Article, name: str) -> str:
-    """The fullest form of a person's name in the article ("Zelensky" -> "Volodymyr Zelensky")."""
+    """The fullest form of a person's name in the article ("Berg" -> "Karl Berg")."""
     key = surname(name)
     forms = art.full_names.get(key)
     if not forms:
@@ -387,7 +387,7 @@ def _closes_quote(art, at: int) -> bool:
 
 
 def _is_bare_cue(verb, window) -> bool:
-    """`"...." Peskov said.`: a short sentence whose verb reports nothing else."""
+    """`"...." Berg said.`: a short sentence whose verb reports nothing else."""
     return len(window) <= 8 and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
 

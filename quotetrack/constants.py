@@ -94,7 +94,7 @@ BRITISH_TO_AMERICAN = {
     "normalise": "normalize", "authorise": "authorize", "jewellery": "jewelry",
     "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
     "analyse": "analyze", "paralyse": "paralyze", "catalogue": "catalog", "dialogue": "dialog",
-    "grey": "gray", "kiev": "kyiv", "towards": "toward", "whilst": "while", "amongst": "among",
+    "grey": "gray", "towards": "toward", "whilst": "while", "amongst": "among",
 }
 
 # Words too common to find variants of a quote by.

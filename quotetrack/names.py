@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from .constants import NAME_TITLES
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-SURNAME_SIMILARITY = 80  # Zelensky / Zelenskyy / Zelenskiy, Guterres / Guterrez
+SURNAME_SIMILARITY = 80  # Kovalenko / Kovalenkko, Dimitrov / Dmitrov
 
 
 def fold(name: str) -> str:
@@ -21,8 +21,7 @@ def fold(name: str) -> str:
 
 
 def clean_name(mention: str) -> str:
-    """"the Kremlin's" -> "Kremlin"; "Mr. Obama" -> "Obama"; "President Volodymyr Zelensky" ->
-    "Volodymyr Zelensky"."""
+    """"the Senate's" -> "Senate"; "Mr. Hale" -> "Hale"; "President Ana Lima" -> "Ana Lima"."""
     words = mention.replace("\u00a0", " ").split()
     while words and _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
         words[-1] = _POSSESSIVE.sub("", words[-1])
@@ -45,7 +44,7 @@ def canonical_speakers(names: Iterable[str],
                        registry: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Map every name to one name per person.
 
-    Names sharing a surname up to spelling ("Zelenskyy") and with compatible first names are one
+    Names sharing a surname up to spelling ("Kovalenkko") and with compatible first names are one
     person; the most frequent of the fullest forms names them. A registry (canonical name ->
     aliases) wins over all of this.
     """
@@ -95,7 +94,7 @@ def _registry_index(registry: Mapping[str, Iterable[str]] | None) -> dict[str, s
 
 
 def _split_by_first_name(names: list[str]) -> list[list[str]]:
-    """Within one surname: Hillary Clinton and Bill Clinton are two people; "Clinton" alone goes
+    """Within one surname: Ana Lima and Rui Lima are two people; "Lima" alone goes
     with the most frequent full name (names arrive fullest and most frequent first)."""
     people: list[list[str]] = []
     firsts: list[str] = []
