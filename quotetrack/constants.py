@@ -65,7 +65,7 @@ ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoma
                "wife": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
                "actor": "m", "actress": "f", "mom": "f", "dad": "m"}
 
-# Honorifics and titles dropped from the front of a name ("Mr. Obama" -> "Obama").
+# Honorifics and titles dropped from the front of a name ("Mr. Hale" -> "Hale").
 NAME_TITLES = frozenset("""
     mr mrs ms miss dr prof sir dame lady lord rev gen sen rep gov president vice secretary
     minister chancellor premier king queen prince princess pope senator governor representative
