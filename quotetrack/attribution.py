@@ -494,17 +494,18 @@ def _cue_text(verb) -> str:
 # ---------------------------------------------------------------- who the mention stands for
 
 def _resolve(art: _Article, subject) -> tuple[str | None, tuple[int, int] | None]:
+    """The name a subject stands for, and its offsets. Each mention is resolved once; a pronoun
+    or description that resolves becomes a mention itself, so a later "he" can chain to it."""
     span = _mention_span(subject)
     at = art.at(span[0])
     end = art.at(span[-1]) + len(span[-1])
-    if at not in art.resolved:
-        art.resolved[at] = _name_for(art, span, at)
+    if at in art.resolved:
+        name = art.resolved[at]
     else:
-        return art.resolved[at], (at, end) if art.resolved[at] else None
-    name = art.resolved[at]
-    if name is not None and subject.lower_ in PRONOUN_GENDER or (name and pos(span[-1]) == "NOUN"):
-        bisect.insort(art.mentions, _Mention(at, end, name, _sentence_index(art, at), True, True),
-                      key=_position)
+        name = art.resolved[at] = _name_for(art, span, at)
+        if name is not None and (subject.lower_ in PRONOUN_GENDER or pos(span[-1]) == "NOUN"):
+            bisect.insort(art.mentions, _Mention(at, end, name, _sentence_index(art, at), True, True),
+                          key=_position)
     return name, ((at, end) if name else None)
 
 

@@ -5,7 +5,7 @@ Works paragraph by paragraph, so a stray mark can never swallow more than its ow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .constants import (CLOSERS, DOUBLE, ELISIONS, LOW_OPENER_CLOSERS, OPENERS, PARAGRAPH_BREAKS,
                         SINGLE, SYMMETRIC)
@@ -61,7 +61,7 @@ def find_quoted_spans(text: str, paragraphs: list[Paragraph] | None = None) -> l
         found, dangling = _scan(text, para)
         resumed = left_open and _opens_paragraph(text, para)
         if resumed and found and found[0].open_at == para.start:
-            found[0] = _replace(found[0], resumed=True)
+            found[0] = replace(found[0], resumed=True)
         left_open = False
         if dangling is not None:
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
@@ -75,11 +75,6 @@ def find_quoted_spans(text: str, paragraphs: list[Paragraph] | None = None) -> l
                 left_open = runs_on
         spans.extend(found)
     return spans
-
-
-def _replace(span: QuotedSpan, **changes) -> QuotedSpan:
-    values = {**span.__dict__, **changes}
-    return QuotedSpan(**values)
 
 
 def _opens_paragraph(text: str, para: Paragraph) -> bool:
