@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from .schema import ALL_COLUMNS
+
 
 @dataclass(frozen=True)
 class Article:
@@ -36,11 +38,6 @@ def iter_articles(articles) -> Iterator[Article]:
                         f"or an iterable of texts, not {type(articles).__name__}")
 
 
-# Columns of the quote rows: an article column of the same name is carried as article_<name>.
-QUOTE_COLUMNS = ("start", "end", "kind", "speaker", "speaker_start", "speaker_end", "cue",
-                 "cluster_id", "canonical", "drift")
-
-
 def _from_frame(frame: pd.DataFrame) -> Iterator[Article]:
     if "text" not in frame.columns:
         raise ValueError("articles DataFrame needs a 'text' column; its columns are: "
@@ -54,7 +51,8 @@ def _from_frame(frame: pd.DataFrame) -> Iterator[Article]:
 
 
 def _carried_name(column):
-    return f"article_{column}" if column in QUOTE_COLUMNS else column
+    """An article column named like a column quotetrack writes is carried as article_<name>."""
+    return f"article_{column}" if column in ALL_COLUMNS else column
 
 
 def check_text(doc_id, text) -> str:

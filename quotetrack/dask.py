@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import extract as _extract
+from .schema import with_quote_dtypes
 
 
 def extract_quotes(articles, *, batch_size: int = 256):
@@ -34,7 +35,7 @@ def collect_quotes(quotes, speakers=None) -> pd.DataFrame:
     """Compute the quote rows and give each person one name across all partitions."""
     frame = quotes.compute() if hasattr(quotes, "compute") else quotes
     frame = frame.reset_index(drop=True)
-    frame["kind"] = pd.Categorical(frame["kind"].astype(object), categories=_extract.KINDS)
+    frame = with_quote_dtypes(frame)
     return _extract.canonical_names(frame, speakers)
 
 

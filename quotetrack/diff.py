@@ -11,7 +11,9 @@ from rapidfuzz.distance import Levenshtein
 
 from .extract import extract_quotes
 from .grouping import group_variants
+from .names import majority_speaker
 from .normalize import words
+from .schema import is_none
 
 COMPARED_KINDS = ("direct", "partial")
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
@@ -114,8 +116,8 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
             continue
         a, b = " ".join(side_a["text"]), " ".join(side_b["text"])
         similarity = fuzz.ratio(" ".join(words(a)), " ".join(words(b)))
-        pairs.append({"a_text": a, "b_text": b, "a_speaker": _majority(side_a["speaker"]),
-                      "b_speaker": _majority(side_b["speaker"]),
+        pairs.append({"a_text": a, "b_text": b, "a_speaker": majority_speaker(side_a["speaker"]),
+                      "b_speaker": majority_speaker(side_b["speaker"]),
                       "status": "same" if words(a) == words(b) else "reworded",
                       "drift": round(1 - similarity / 100, 4), "start": side_a["start"].min()})
     pairs_frame = _ordered(pairs, ["a_text", "b_text", "a_speaker", "b_speaker", "status", "drift"])
@@ -136,11 +138,6 @@ def _ordered(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return frame.sort_values("start", kind="stable").drop(columns="start").reset_index(drop=True)
 
 
-def _majority(speakers: pd.Series):
-    names = [_name(s) for s in speakers if _name(s)]
-    return max(set(names), key=lambda n: (names.count(n), n)) if names else None
-
-
 def summary_line(summary: dict) -> str:
     return (f"{summary['matched']} matched ({summary['reworded']} reworded, "
             f"{summary['speaker_changed']} with another speaker), {summary['only_in_a']} only in A, "
@@ -148,7 +145,7 @@ def summary_line(summary: dict) -> str:
 
 
 def _name(value):
-    return None if value is None or pd.isna(value) else str(value)
+    return None if is_none(value) else str(value)
 
 
 def _render(ops: list[tuple[str, str]], color: bool) -> str:

@@ -9,7 +9,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .frames import require_columns
+from .names import majority_speakers
 from .normalize import words
+from .schema import is_none
 
 # A variant this much shorter than the canonical, whose words match a part of it this well
 # (rapidfuzz partial_ratio), was cut rather than reworded: it is measured against that part.
@@ -70,14 +72,10 @@ def _contains(whole: list[str], part: list[str]) -> bool:
 def _speaker_mismatch(frame: pd.DataFrame) -> pd.Series:
     if "speaker" not in frame.columns:
         return pd.Series(pd.NA, index=frame.index, dtype="boolean")
-    speakers = frame["speaker"].astype(object).where(frame["speaker"].notna(), None)
-    majority = {}
-    for cluster, names in speakers.groupby(frame["cluster_id"]):
-        counts = Counter(n for n in names if n is not None)
-        if counts:
-            majority[cluster] = max(counts, key=lambda n: (counts[n], n))
+    speakers = [None if is_none(s) else s for s in frame["speaker"].tolist()]
+    majority = majority_speakers(frame["cluster_id"].tolist(), speakers)
     flags = [pd.NA if s is None or c not in majority else s != majority[c]
-             for s, c in zip(speakers.tolist(), frame["cluster_id"].tolist())]
+             for s, c in zip(speakers, frame["cluster_id"].tolist())]
     return pd.Series(pd.array(flags, dtype="boolean"), index=frame.index)
 
 

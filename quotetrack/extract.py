@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 
 import pandas as pd
 
@@ -12,10 +13,8 @@ from .names import canonical_speakers
 from .pipeline import load_pipeline
 from .parsing import parsed_articles
 from .quotemarks import QuotedSpan
-
-KINDS = ["direct", "partial", "heading", "other"]
-COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
-           "cue"]
+from .schema import quote_frame
+from .workers import map_in_processes
 
 
 def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] | None = None,
@@ -32,7 +31,11 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
     items = list(iter_articles(articles))
     nlp = load_pipeline(nlp)
     if n_process > 1 and len(items) > 1:
-        rows, failed = _in_processes(items, nlp, batch_size, n_process, progress)
+        rows, failed = [], {}
+        work = partial(extract_rows, batch_size=batch_size)
+        for chunk_rows, chunk_failed in map_in_processes(work, items, nlp, n_process, progress):
+            rows.extend(chunk_rows)
+            failed.update(chunk_failed)
     else:
         rows, failed = extract_rows(items, nlp, batch_size, progress)
     for doc_id, error in failed.items():
@@ -88,7 +91,7 @@ def _batches(articles, batch_size: int):
         yield chunk
 
 
-def extract_rows(items: list[Article], nlp, batch_size: int, progress: bool = False):
+def extract_rows(items: list[Article], nlp, batch_size: int = 256, progress: bool = False):
     """Plain row dicts for the articles, and {doc_id: error} for those that failed."""
     rows: list[dict] = []
     failed: dict = {}
@@ -108,49 +111,6 @@ def extract_rows(items: list[Article], nlp, batch_size: int, progress: bool = Fa
     return rows, failed
 
 
-_worker_nlp = None
-
-
-def _in_processes(items: list[Article], nlp, batch_size: int, n_process: int, progress: bool):
-    """Articles in chunks over worker processes; each worker keeps its pipeline."""
-    import multiprocessing as mp
-
-    global _worker_nlp
-    size = max(1, min(64, len(items) // (n_process * 4) or 1))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    _worker_nlp = nlp
-    rows: list[dict] = []
-    failed: dict = {}
-    try:
-        with mp.get_context(method).Pool(n_process, initializer=_init_worker,
-                                          initargs=(None if method == "fork" else nlp, batch_size)) as pool:
-            results = pool.imap(_work, chunks)
-            if progress:
-                from tqdm import tqdm
-                results = tqdm(results, total=len(chunks), unit="chunk", desc="quotetrack")
-            for chunk_rows, chunk_failed in results:
-                rows.extend(chunk_rows)
-                failed.update(chunk_failed)
-    finally:
-        _worker_nlp = None
-    return rows, failed
-
-
-_worker_batch = 256
-
-
-def _init_worker(nlp, batch_size: int) -> None:
-    global _worker_nlp, _worker_batch
-    if nlp is not None:
-        _worker_nlp = nlp
-    _worker_batch = batch_size
-
-
-def _work(chunk: list[Article]):
-    return extract_rows(chunk, load_pipeline(_worker_nlp), _worker_batch)
-
-
 def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribution]):
     for q, a in zip(quotes, attributions):
         yield {"doc_id": article.doc_id, "start": q.start, "end": q.end,
@@ -162,21 +122,7 @@ def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribu
 
 def _frame(rows: list[dict], items: list[Article], carried: dict) -> pd.DataFrame:
     extra_columns = list(dict.fromkeys([*carried, *(k for a in items for k in a.extra)]))
-    frame = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    frame["text"] = frame["text"].astype(object)
-    frame["kind"] = pd.Categorical(frame["kind"], categories=KINDS)
-    for column in ("speaker", "cue"):
-        frame[column] = pd.array(frame[column].tolist(), dtype="string")
-    for column in ("speaker_start", "speaker_end"):
-        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
-    for column, dtype in carried.items():
-        try:
-            frame[column] = frame[column].astype(dtype)
-        except (TypeError, ValueError):
-            pass    # a column whose values no longer fit its old type keeps what pandas chose
-    return frame
+    return quote_frame(rows, extra_columns, carried)
 
 
 def canonical_names(frame: pd.DataFrame, registry=None) -> pd.DataFrame:

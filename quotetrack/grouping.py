@@ -17,6 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from .frames import require_columns
+from .names import majority_speakers
 from .normalize import content_words, normalized
 
 DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
@@ -97,7 +98,8 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, text_rank: np.ndarray, spea
     ranks, first_row, inverse = np.unique(text_rank[rows], return_index=True, return_inverse=True)
     texts = wordings[ranks].tolist()
     sizes = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=len(texts))
-    who = _majority_speaker(inverse, [speakers[r] for r in rows], len(texts))
+    majority = majority_speakers(inverse.tolist(), [speakers[r] for r in rows])
+    who = [majority.get(k) for k in range(len(texts))]
     left, right = _candidate_pairs(texts, anchors, max_df)
     scores = _pair_scores(texts, sizes, who, left, right, threshold, same, containment,
                           min_words, workers)
@@ -107,18 +109,6 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, text_rank: np.ndarray, spea
     scores = np.where(same_doc & (scores < containment), 0.0, scores)
     keep = scores > 0
     return _leader_clusters(sizes, left[keep], right[keep], scores[keep])[inverse]
-
-
-def _majority_speaker(inverse: np.ndarray, speakers: list, n: int) -> list:
-    """The speaker most rows of each distinct wording give (ties: alphabetical)."""
-    votes = pd.DataFrame({"k": inverse, "s": speakers}).dropna()
-    out: list = [None] * n
-    if len(votes):
-        counts = votes.value_counts().reset_index(name="c")
-        counts = counts.sort_values(["k", "c", "s"], ascending=[True, False, True], kind="stable")
-        for k, name in counts.drop_duplicates("k")[["k", "s"]].itertuples(index=False):
-            out[k] = name
-    return out
 
 
 def _candidate_pairs(texts: list[str], anchors: int, max_df: int,

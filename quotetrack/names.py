@@ -5,10 +5,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
 from .constants import NAME_TITLES
+from .schema import is_none
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 SURNAME_SIMILARITY = 80  # Kovalenko / Kovalenkko, Dimitrov / Dmitrov
@@ -120,3 +122,20 @@ def _new(people: list[list[str]], firsts: list[str], first: str) -> list[str]:
     people.append([])
     firsts.append(first)
     return people[-1]
+
+
+def majority_speakers(groups: Iterable, names: Iterable) -> dict:
+    """{group: the name most of its rows give}. Ties go to the alphabetically first name, so
+    row order never decides; groups with no name are left out."""
+    votes = Counter((g, n) for g, n in zip(groups, names) if not is_none(n) and n)
+    best: dict = {}
+    for (group, name), count in votes.items():
+        held = best.get(group)
+        if held is None or (-count, name) < (-held[1], held[0]):
+            best[group] = (name, count)
+    return {group: name for group, (name, _) in best.items()}
+
+
+def majority_speaker(names: Iterable):
+    """The name most rows give (ties: alphabetically first), or None."""
+    return majority_speakers(repeat(0), names).get(0)

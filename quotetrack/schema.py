@@ -1,0 +1,62 @@
+"""The columns of quotetrack's frames and their dtypes, defined once for every stage.
+
+extract_quotes, quotetrack.dask, group_variants and score_drift all build their columns from
+here, so a column cannot change name or type in one place and not in another.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+# Kinds of row. `reported` rows (reported speech) appear only with extract_quotes(reported=True).
+KINDS = ["direct", "partial", "heading", "other", "reported"]
+QUOTE_KINDS = ("direct", "partial", "heading", "other")
+
+# extract_quotes: one row per quoted span (or reported statement).
+QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
+                 "speaker_end", "cue"]
+# group_variants adds:
+GROUP_COLUMNS = ["cluster_id", "canonical"]
+# score_drift adds:
+DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", "words_replaced",
+                 "truncated", "speaker_mismatch"]
+
+# Every column a stage writes: an article column of the same name is carried as article_<name>.
+ALL_COLUMNS = frozenset(QUOTE_COLUMNS + GROUP_COLUMNS + DRIFT_COLUMNS) - {"doc_id", "text"}
+
+
+def is_none(value) -> bool:
+    """None, pd.NA, NaN and NaT alike: the one test for a missing value."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def quote_frame(rows: list[dict], extra_columns: list[str] | None = None,
+                carried: dict | None = None) -> pd.DataFrame:
+    """The extract_quotes frame from plain row dicts, every column in its dtype.
+
+    carried: {column: dtype} of article columns, restored where the values still fit."""
+    extra_columns = list(extra_columns or [])
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS + extra_columns)
+    return with_quote_dtypes(frame, carried)
+
+
+def with_quote_dtypes(frame: pd.DataFrame, carried: dict | None = None) -> pd.DataFrame:
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    frame["text"] = frame["text"].astype(object)
+    frame["kind"] = pd.Categorical(frame["kind"].astype(object), categories=KINDS)
+    for column in ("speaker", "cue"):
+        frame[column] = pd.array([None if is_none(v) else v for v in frame[column].tolist()],
+                                 dtype="string")
+    for column in ("speaker_start", "speaker_end"):
+        frame[column] = pd.array([None if is_none(v) else int(v) for v in frame[column].tolist()],
+                                 dtype="Int64")
+    for column, dtype in (carried or {}).items():
+        try:
+            frame[column] = frame[column].astype(dtype)
+        except (TypeError, ValueError):
+            pass    # a column whose values no longer fit its old type keeps what pandas chose
+    return frame
