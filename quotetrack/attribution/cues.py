@@ -1,0 +1,165 @@
+"""Cue finding: the reporting expression around a quote ("said", "told reporters",
+"according to", a name signed after a dash) and the subject token it rests on."""
+from __future__ import annotations
+
+from ..constants import ACCORDING_TO, SENTENCE_END, SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS
+from ..quotemarks import QuotedSpan
+from ..tokens import lemma, pos
+from .context import ArticleContext
+from .grammar import earlier_subject, governs, is_reporting, subject_of
+
+DASHES = ("―", "—", "–", "-", "--")
+MAX_HOPS = 12
+BARE_CUE_WORDS = 8
+NEAR_VERB = 4        # how far from a verb an unattached name may stand
+
+
+def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
+    """(cue token, subject token) from the text around the quote, or None."""
+    first, last = inside[0], inside[-1]
+    content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
+    after = after_window(ctx, doc, q, last)
+    if kind == "partial":
+        # `branded him a "dictator"`, or `There had been "progress", he added`.
+        return (governing_cue(first, inside) or according_to(list(first.sent))
+                or (cue_in(after, inside, first=True) if after[:1] and after[0].text == "," else None))
+    before = before_window(ctx, doc, q, first)
+    after_cue = cue_in(after, inside, first=True) if after else None
+    before_cue = cue_in(before, inside, first=False) if before else None
+    ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
+    lower_after = bool(after) and after[0].text[:1].islower()
+    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue[0], after)):
+        return after_cue
+    if before_cue:
+        return before_cue
+    according = according_to(after) or according_to(before)
+    if according:
+        return according
+    return _signature(after)
+
+
+def _signature(window):
+    """`"..." ― Jane Doe`: a name signed after a dash."""
+    if len(window) >= 2 and window[0].text in DASHES:
+        name = next((t for t in window[1:4] if pos(t) == "PROPN"), None)
+        if name is not None:
+            while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
+                name = name.head
+            return window[0], name
+    return None
+
+
+def after_window(ctx: ArticleContext, doc, q: QuotedSpan, last):
+    """Tokens after the closing mark, to the end of that sentence or the next quote."""
+    if q.close_at is None:
+        return []
+    i = last.i + 1
+    while i < len(doc) and ctx.at(doc[i]) <= q.close_at:
+        i += 1
+    if i >= len(doc):
+        return []
+    sent_end = doc[i].sent.end
+    window = []
+    for tok in doc[i:sent_end]:
+        if ctx.starts_quote(ctx.at(tok)):
+            break
+        window.append(tok)
+    return window
+
+
+def before_window(ctx: ArticleContext, doc, q: QuotedSpan, first):
+    """Tokens from the start of the sentence to the opening mark, if they lead into it."""
+    i = first.i - 1
+    while i >= 0 and ctx.at(doc[i]) >= q.open_at:
+        i -= 1
+    if i < 0:
+        return _introducing_paragraph(ctx, q)
+    if doc[i].text in (".", "!", "?") or doc[i].text in ("”", '"', "''", "’"):
+        return []
+    window = []
+    for tok in reversed(doc[doc[i].sent.start:i + 1]):
+        if ctx.inside_quote(ctx.at(tok)) or ctx.closes_quote(ctx.at(tok)):
+            break
+        window.append(tok)
+    return window[::-1]
+
+
+def _introducing_paragraph(ctx: ArticleContext, q: QuotedSpan):
+    """`Caddell continued:` closing the paragraph before a quote paragraph introduces it."""
+    prev = ctx.docs.get(q.paragraph - 1)
+    if prev is None or not prev.text.rstrip().endswith(":"):
+        return []
+    return list(list(prev.sents)[-1])
+
+
+def _is_bare_cue(verb, window) -> bool:
+    """`"...." Berg said.`: a short sentence whose verb reports nothing else."""
+    return len(window) <= BARE_CUE_WORDS and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+
+
+def cue_in(window, inside, first: bool):
+    """The first reporting verb in the window (nearest the quote) with a subject outside it."""
+    ordered = window if first else list(reversed(window))
+    quote_ids = {t.i for t in inside}
+    for tok in ordered:
+        if not is_reporting(tok):
+            continue
+        if lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
+                and (not first or window.index(tok) > 3):
+            continue
+        subject = subject_of(tok) or _adjacent_name(tok, window)
+        if subject is not None and subject.i not in quote_ids:
+            return tok, subject
+    return None
+
+
+def _adjacent_name(verb, window):
+    """When the parse gives no subject: the nearest name or pronoun beside the verb."""
+    ids = [t.i for t in window]
+    at = ids.index(verb.i)
+    before = list(range(at - 1, max(-1, at - NEAR_VERB - 1), -1))
+    after = list(range(at + 1, min(len(window), at + NEAR_VERB + 1)))
+    for j in (after + before if at == 0 else before + after):
+        tok = window[j]
+        if tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS:
+            return tok
+    return None
+
+
+def governing_cue(first, inside):
+    """Partial quotes: the reporting verb above the quote in the parse, and its subject."""
+    quote_ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in quote_ids), first)
+    tok, hops = root.head, 0
+    while hops < MAX_HOPS:
+        if is_reporting(tok):
+            subject = subject_of(tok) or earlier_subject(tok)
+            if subject is not None and subject.i not in quote_ids:
+                return tok, subject
+        if tok.head is tok:
+            break
+        tok, hops = tok.head, hops + 1
+    return None
+
+
+def according_to(window):
+    for a, b in zip(window, window[1:]):
+        if (a.lower_, b.lower_) == ACCORDING_TO:
+            obj = next((c for c in b.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                after = [t for t in window if t.i > b.i]
+                obj = next((t for t in after if pos(t) in ("PROPN", "NOUN", "PRON")), None)
+            if obj is not None:
+                return a, obj
+    return None
+
+
+def cue_text(verb) -> str:
+    if verb.lower_ == "according":
+        return "according to"
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4:
+            words.extend(t for t in child.subtree if t.i - verb.i <= 4)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)

@@ -1,0 +1,185 @@
+"""Candidate mentions and the people they name: every name outside quotes, with the titles,
+gender and fullest form the article gives each person."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..constants import (NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS,
+                         TITLE_GENDER)
+from ..names import clean_name, fold, surname
+from ..tokens import lemma, pos
+from .context import ArticleContext
+from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person (or organisation) named or pointed at outside quotes, in text order."""
+    at: int
+    end: int
+    name: str
+    sentence: int
+    subject: bool
+    person: bool
+
+
+@dataclass
+class People:
+    """What the article says about who is who; built once by `index_people`."""
+    mentions: list[Mention] = field(default_factory=list)
+    titles: dict[str, set[str]] = field(default_factory=dict)   # surname -> title words
+    gender: dict[str, dict[str, int]] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
+    full_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def gender_of(self, name: str) -> str | None:
+        votes = self.gender.get(surname(name)) or {}
+        if not votes:
+            return None
+        best = max(votes, key=votes.get)
+        return best if votes[best] > sum(votes.values()) - votes[best] else None
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name in the article ("Berg" -> "Karl Berg")."""
+        forms = self.full_names.get(surname(name))
+        if not forms:
+            return name
+        words = set(fold(name).split())
+        fitting = [f for f in forms if words <= set(fold(f).split())]
+        if not fitting:
+            return name
+        return max(fitting, key=lambda f: (len(f.split()), fitting.count(f)))
+
+
+def index_people(ctx: ArticleContext) -> People:
+    """Collect named people, their titles and grammatical gender, outside quotes."""
+    people = People()
+    for doc in ctx.docs.values():
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = clean_name(ent.text)
+                if name:
+                    people.persons.add(surname(name))
+    for p_index in sorted(ctx.docs):
+        for sent in ctx.docs[p_index].sents:
+            sentence = ctx.sentence_index(ctx.at(sent[0]))
+            subject_names = []
+            for whole in name_chunks(sent):
+                if ctx.inside_quote(ctx.at(whole[0])):
+                    continue
+                chunk = without_titles(whole)
+                name = clean_name(" ".join(t.text for t in chunk))
+                if not name:
+                    continue
+                key = surname(name)
+                head = chunk[-1]
+                is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
+                is_subject = main_subject(head) or whole[0].i == sent.start
+                people.mentions.append(Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name,
+                                               sentence, is_subject, is_person))
+                if is_person:
+                    people.full_names.setdefault(key, []).append(name)
+                    people.titles.setdefault(key, set()).update(title_words(chunk))
+                    if is_subject:
+                        subject_names.append(key)
+            _vote_gender(people, sent, subject_names)
+    people.mentions.sort(key=lambda m: m.at)
+    return people
+
+
+def name_chunks(sent) -> list[list]:
+    """Runs of proper nouns that name someone (entity or not: small models miss many)."""
+    chunks, run = [], []
+    for tok in sent:
+        speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
+        if tok.tag_ in ("NNP", "NNPS") and speaking and tok.text[:1].isupper():
+            if run and (tok.i != run[-1].i + 1 or (tok.ent_iob_ == "B" and run[-1].ent_type_)):
+                chunks.append(run)
+                run = []
+            run.append(tok)
+        elif run:
+            chunks.append(run)
+            run = []
+    if run:
+        chunks.append(run)
+    return [c for c in chunks if any(t.ent_type_ in SPEAKER_LABELS for t in c)
+            or c[-1].dep_ in SUBJECTS]
+
+
+def without_titles(chunk) -> list:
+    """"Finance Minister Karl Berg" -> "Karl Berg": the person entity if the recogniser found
+    one, else what follows the last title word."""
+    person = [t for t in chunk if t.ent_type_ == "PERSON"]
+    if person and person[-1] is chunk[-1]:
+        return chunk[chunk.index(person[0]):]
+    last_title = max((k for k, t in enumerate(chunk[:-1])
+                      if t.lower_.strip(".") in NAME_TITLES or t.lower_ in PERSON_ROLES), default=-1)
+    return chunk[last_title + 1:]
+
+
+def titled(chunk) -> bool:
+    """"Judge Ana Lima", "Mr. Hale", "spokesman Ivan Petrov": a title marks a person, whatever
+    label the entity recogniser gave the name."""
+    before = chunk[0].doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    words = [t.lower_.strip(".") for t in chunk[:-1]] + ([before.lower_.strip(".")] if before is not None else [])
+    return any(w in NAME_TITLES or w in PERSON_ROLES for w in words)
+
+
+def title_words(chunk) -> set[str]:
+    """Words that describe the person: "Finance Minister [Karl Berg]", appositions."""
+    words = set()
+    tok = chunk[0]
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and pos(doc[i]) in ("NOUN", "PROPN", "ADJ", "PART", "PUNCT") \
+            and doc[i].text not in (",", ".", "—", "–", "(", ")", '"', "“", "”"):
+        if pos(doc[i]) != "PUNCT":
+            words.add(lemma(doc[i]))
+        i -= 1
+    head = chunk[-1]
+    for child in head.children:
+        if child.dep_ == "appos":
+            words.update(lemma(t) for t in child.subtree if pos(t) in ("NOUN", "ADJ", "PROPN"))
+    if head.dep_ == "appos" and pos(head.head) == "NOUN":
+        words.update(lemma(t) for t in head.head.subtree
+                     if pos(t) in ("NOUN", "ADJ") and t.i < head.i)
+    return words
+
+
+def _vote_gender(people: People, sent, subject_names: list[str]) -> None:
+    """Gender from titles ("Mrs.", "spokeswoman") and from "X said she ...": the pronoun subject
+    of what a named subject reports."""
+    for key in set(subject_names):
+        votes = people.gender.setdefault(key, {})
+        for title in people.titles.get(key, ()):
+            g = TITLE_GENDER.get(title) or ROLE_GENDER.get(title)
+            if g:
+                votes[g] = votes.get(g, 0) + 2
+    for tok in sent:
+        g = PRONOUN_GENDER.get(tok.lower_)
+        if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
+            continue
+        reporter = subject_of(tok.head.head)
+        if reporter is not None and pos(reporter) == "PROPN" and is_reporting(tok.head.head):
+            votes = people.gender.setdefault(surname(clean_name(reporter.text)), {})
+            votes[g] = votes.get(g, 0) + 1
+
+
+def mention_span(subject) -> list:
+    """The words of the noun phrase a subject token heads, or of its entity."""
+    doc = subject.doc
+    if subject.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        if ent is not None and ent.label_ in SPEAKER_LABELS:
+            return list(ent)
+    if pos(subject) == "PRON":
+        return [subject]
+    left = [c for c in subject.lefts if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "case",
+                                                   "nummod", "flat")]
+    start = min([subject.i] + [t.left_edge.i for t in left])
+    return list(doc[start:subject.i + 1])
+
+
+def is_name(tok) -> bool:
+    """A proper noun as written: small models tag "the minister" PROPN too."""
+    return pos(tok) == "PROPN" and tok.text[:1].isupper()

@@ -1,0 +1,47 @@
+"""The quote producer: one Attribution per quoted span."""
+from __future__ import annotations
+
+from ..quotemarks import QuotedSpan
+from .context import ArticleContext
+from .continuation import carried
+from .cues import cue_text, find_cue
+from .kinds import quote_kind
+from .resolver import Resolver
+from .result import Attribution
+
+
+def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> list[Attribution]:
+    """One Attribution per quoted span of the article, in text order."""
+    out: list[Attribution] = []
+    for index, q in enumerate(ctx.quotes):
+        attribution = _attribute(ctx, resolver, index, q, out)
+        if attribution.speaker is not None:
+            attribution.speaker = resolver.fullest(attribution.speaker)
+        out.append(attribution)
+    return out
+
+
+def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
+               earlier: list[Attribution]) -> Attribution:
+    doc = ctx.docs.get(q.paragraph)
+    if doc is None:
+        return Attribution(kind="other")
+    para = ctx.paragraphs[q.paragraph]
+    span = doc.char_span(q.start - para.start, q.end - para.start, alignment_mode="expand")
+    inside = list(span) if span is not None else []
+    if not inside:
+        return Attribution(kind="other")
+    kind = quote_kind(ctx.text, para, q, inside)
+    cue = find_cue(ctx, doc, q, inside, kind) if kind != "other" else None
+    if cue is not None:
+        verb, subject = cue
+        speaker, mention = resolver.resolve(subject)
+        if speaker is not None:
+            return Attribution(kind, speaker, mention, cue_text(verb))
+    if kind == "direct":
+        continued = carried(ctx, index, q, earlier)
+        if continued is not None:
+            return continued
+    if kind in ("partial", "other"):
+        return Attribution(kind="other")
+    return Attribution(kind)
