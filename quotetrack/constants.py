@@ -37,6 +37,26 @@ WEAK_REPORTING_VERBS = frozenset({"believe", "think", "put", "read", "continue",
                                   "call", "speak", "post"})
 ACCORDING_TO = ("according", "to")
 
+# Verbs of saying whose clausal complement is reported speech: `X said (that) CLAUSE`. Narrower
+# than REPORTING_VERBS: no verbs that only characterise what was said ("praise", "brand") and
+# no beliefs or plans ("think", "believe", "want", "hope", "expect", "plan").
+REPORTED_SPEECH_VERBS = frozenset("""
+    say tell add note state claim insist write tweet post remark assert mention explain declare
+    announce reply respond answer acknowledge admit concede recall contend maintain observe
+    comment report warn argue suggest confirm deny reiterate stress emphasize emphasise testify
+    caution complain allege proclaim affirm indicate reveal disclose inform assure counter
+    retort boast lament recount predict promise pledge vow charge concur agree repeat clarify
+    hint speculate posit ask
+""".split())
+# Verbs that report speech only when a speaker says them: "the poll suggests" is evidence.
+EVIDENCE_VERBS = frozenset({"suggest", "indicate", "reveal", "show"})
+EVIDENCE_SUBJECTS = frozenset("""
+    poll survey data study chart graph figure number analysis research evidence result record
+    report model estimate count trend statistic map video footage image photo document
+""".split())
+# Complementizers dropped from the front of reported content ("said that ...").
+COMPLEMENTIZERS = frozenset({"that"})
+
 # Head nouns of descriptions that stand for a person ("the Ukrainian leader").
 PERSON_ROLES = frozenset("""
     leader president spokesman spokeswoman spokesperson minister secretary official chief head

@@ -1,4 +1,5 @@
-"""`extract_quotes`: quoted spans, their kind and speaker, one row per span."""
+"""`extract_quotes`: quoted spans (and, on request, reported statements), their kind and
+speaker, one row per span."""
 from __future__ import annotations
 
 import warnings
@@ -8,19 +9,21 @@ from functools import partial
 import pandas as pd
 
 from .articles import Article, carried_columns, iter_articles
-from .attribution import Attribution, attribute_article
+from .attribution import Attributed, attribute_article
 from .names import canonical_speakers
 from .pipeline import load_pipeline
 from .parsing import parsed_articles
-from .quotemarks import QuotedSpan
 from .schema import quote_frame
 from .workers import map_in_processes
 
 
-def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] | None = None,
-                   batch_size: int = 256, n_process: int = 1, progress: bool = False) -> pd.DataFrame:
+def extract_quotes(articles, *, reported: bool = False, nlp=None,
+                   speakers: Mapping[str, Iterable[str]] | None = None, batch_size: int = 256,
+                   n_process: int = 1, progress: bool = False) -> pd.DataFrame:
     """One row per quoted span of every article, with its kind and speaker.
 
+    reported: also one row per reported statement (`X said that ...`, `according to X, ...`),
+    kind "reported": the span is the reported content, the speaker resolved as for quotes.
     nlp: your own spaCy pipeline (default: en_core_web_sm, loaded once per process).
     speakers: a registry {canonical name: [aliases]} that wins over names guessed from the text.
     n_process: worker processes (each loads the pipeline once); 1 parses in this process.
@@ -32,12 +35,12 @@ def extract_quotes(articles, *, nlp=None, speakers: Mapping[str, Iterable[str]] 
     nlp = load_pipeline(nlp)
     if n_process > 1 and len(items) > 1:
         rows, failed = [], {}
-        work = partial(extract_rows, batch_size=batch_size)
+        work = partial(extract_rows, batch_size=batch_size, reported=reported)
         for chunk_rows, chunk_failed in map_in_processes(work, items, nlp, n_process, progress):
             rows.extend(chunk_rows)
             failed.update(chunk_failed)
     else:
-        rows, failed = extract_rows(items, nlp, batch_size, progress)
+        rows, failed = extract_rows(items, nlp, batch_size, progress, reported)
     for doc_id, error in failed.items():
         warnings.warn(f"quotetrack: article {doc_id!r} skipped: {error}", RuntimeWarning, stacklevel=2)
     frame = _frame(rows, items, carried_columns(articles))
@@ -91,30 +94,32 @@ def _batches(articles, batch_size: int):
         yield chunk
 
 
-def extract_rows(items: list[Article], nlp, batch_size: int = 256, progress: bool = False):
+def extract_rows(items: list[Article], nlp, batch_size: int = 256, progress: bool = False,
+                 reported: bool = False):
     """Plain row dicts for the articles, and {doc_id: error} for those that failed."""
     rows: list[dict] = []
     failed: dict = {}
-    parsed = parsed_articles(items, nlp, batch_size)
+    parsed = parsed_articles(items, nlp, batch_size, reported)
     if progress:
         from tqdm import tqdm
         parsed = tqdm(parsed, total=len(items), unit="article", desc="quotetrack")
-    for article, paragraphs, quotes, docs in parsed:
+    for article, paragraphs, quotes, docs, starts in parsed:
         try:
             if isinstance(docs, Exception):
                 raise docs
-            attributions = attribute_article(article.text, paragraphs, docs, quotes)
+            records = attribute_article(article.text, paragraphs, docs, quotes,
+                                        reported=reported, starts=starts)
         except Exception as exc:  # one bad article never sinks the batch
             failed[article.doc_id] = f"{type(exc).__name__}: {exc}"
             continue
-        rows.extend(_rows(article, quotes, attributions))
+        rows.extend(_rows(article, records))
     return rows, failed
 
 
-def _rows(article: Article, quotes: list[QuotedSpan], attributions: list[Attribution]):
-    for q, a in zip(quotes, attributions):
-        yield {"doc_id": article.doc_id, "start": q.start, "end": q.end,
-               "text": article.text[q.start:q.end], "kind": a.kind, "speaker": a.speaker,
+def _rows(article: Article, records: list[Attributed]):
+    for a in records:
+        yield {"doc_id": article.doc_id, "start": a.start, "end": a.end,
+               "text": article.text[a.start:a.end], "kind": a.kind, "speaker": a.speaker,
                "speaker_start": a.mention[0] if a.mention else None,
                "speaker_end": a.mention[1] if a.mention else None,
                "cue": a.cue, **article.extra}

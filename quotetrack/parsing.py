@@ -5,6 +5,11 @@ paragraph before each (it may introduce the quote, or hold the name a pronoun po
 the article's opening paragraphs (where people are named with their titles). The entity
 recogniser, the costliest component, reads only the words outside the quotes: names inside a
 quotation are never speakers. Other paragraphs are not parsed at all.
+
+With reported speech, the plan also holds the sentences of the other paragraphs that a cheap scan
+(quotetrack.scan) flags for a verb of saying: the plan is the union of what each producer needs.
+Such a paragraph's Doc covers only the part from its first flagged sentence to its last, and its
+start in the text is handed on with it.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from itertools import groupby
 from .articles import Article
 from .constants import PERSON_ROLES, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
+from .scan import saying_sentences
 
 OPENING_PARAGRAPHS = 2
 ENTITY_PIPE = "ner"
@@ -25,22 +31,24 @@ _POINTING_BACK = re.compile(
 UNUSED = ("attribute_ruler", "lemmatizer")
 
 
-def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256
-                    ) -> Iterator[tuple[Article, list[Paragraph], list[QuotedSpan], dict]]:
-    """(article, paragraphs, quotes, {paragraph index: Doc}) per article, in input order; in
-    place of the Docs, the exception of an article that broke the pipeline.
+def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256, reported: bool = False
+                    ) -> Iterator[tuple[Article, list[Paragraph], list[QuotedSpan], dict, dict]]:
+    """(article, paragraphs, quotes, {paragraph index: Doc}, {paragraph index: start of its Doc
+    in the text}) per article, in input order; in place of the Docs, the exception of an
+    article that broke the pipeline.
 
     Articles stream through: one batch of paragraphs is parsed at a time."""
-    plans = (_plan(article) for article in items)
+    plans = (_plan(article, reported) for article in items)
     for chunk in _batches(plans, batch_size):
         try:
             parsed = _parse_chunk(chunk, nlp, batch_size)
         except Exception as exc:
             if len(chunk) == 1:     # this article breaks the pipeline: say so, go on
                 article, paragraphs, quotes, _ = chunk[0]
-                yield article, paragraphs, quotes, exc
+                yield article, paragraphs, quotes, exc, {}
                 continue
-            yield from parsed_articles([plan[0] for plan in chunk], nlp, batch_size=1)
+            yield from parsed_articles([plan[0] for plan in chunk], nlp, batch_size=1,
+                                       reported=reported)
             continue
         yield from parsed
 
@@ -56,9 +64,10 @@ def _parse_chunk(chunk: list, nlp, batch_size: int) -> list:
     stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
     for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
         docs_by_article[n] = _join_pieces(pairs)
+    starts = [{p.index: p.start for p in wanted} for _, _, _, wanted in chunk]
     if entity_pipe:
-        _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, batch_size)
-    return [(article, paragraphs, quotes, docs_by_article.get(n, {}))
+        _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, starts, batch_size)
+    return [(article, paragraphs, quotes, docs_by_article.get(n, {}), starts[n])
             for n, (article, paragraphs, quotes, _) in enumerate(chunk)]
 
 
@@ -79,6 +88,21 @@ def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[Quo
     return [p for p in paragraphs if p.index in wanted]
 
 
+def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragraph]
+                   ) -> list[Paragraph]:
+    """The parts of the other paragraphs that reported speech needs: from the first sentence
+    holding a verb of saying to the last (as Paragraph records of the same index)."""
+    taken = {p.index for p in wanted}
+    parts = []
+    for para in paragraphs:
+        if para.index in taken:
+            continue
+        flagged = saying_sentences(text, para.start, para.end)
+        if flagged:
+            parts.append(Paragraph(para.index, flagged[0][0], flagged[-1][1]))
+    return parts
+
+
 def _outside(text: str, para: Paragraph, quotes: list[QuotedSpan]) -> str:
     parts, at = [], para.start
     for q in quotes:
@@ -95,10 +119,14 @@ def _points_back(outside: str) -> bool:
     return bool(_POINTING_BACK.search(outside))
 
 
-def _plan(article: Article):
+def _plan(article: Article, reported: bool = False):
     paragraphs = split_paragraphs(article.text)
     quotes = find_quoted_spans(article.text, paragraphs)
-    return article, paragraphs, quotes, paragraphs_to_parse(article.text, paragraphs, quotes)
+    wanted = paragraphs_to_parse(article.text, paragraphs, quotes)
+    if reported:
+        wanted = sorted(wanted + reported_parts(article.text, paragraphs, wanted),
+                        key=lambda p: p.index)
+    return article, paragraphs, quotes, wanted
 
 
 def _batches(plans, batch_size: int):
@@ -137,7 +165,8 @@ def _join_pieces(pairs) -> dict[int, object]:
     return docs
 
 
-def _entities_outside_quotes(ner, chunk, docs_by_article: dict, batch_size: int) -> None:
+def _entities_outside_quotes(ner, chunk, docs_by_article: dict, starts: list[dict],
+                             batch_size: int) -> None:
     """Run the entity recogniser over the words outside quotes, and set its entities on the
     paragraph Docs."""
     from spacy.tokens import Doc, Span
@@ -145,7 +174,7 @@ def _entities_outside_quotes(ner, chunk, docs_by_article: dict, batch_size: int)
     jobs = []   # (paragraph Doc, token indices kept, Doc of those tokens)
     for n, (article, paragraphs, quotes, _) in enumerate(chunk):
         for p_index, doc in docs_by_article.get(n, {}).items():
-            start = paragraphs[p_index].start
+            start = starts[n][p_index]
             kept = _outside_quotes(doc, [q for q in quotes if q.paragraph == p_index], start)
             if not kept:
                 continue

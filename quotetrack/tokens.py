@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .constants import IRREGULAR_VERBS, IRREGULAR_NOUNS, REPORTING_VERBS, TAG_POS
+from .constants import IRREGULAR_VERBS, IRREGULAR_NOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, TAG_POS
+
+# The verbs whose lemma matters: every other verb keeps the last form tried.
+KNOWN_VERBS = REPORTING_VERBS | REPORTED_SPEECH_VERBS
 
 
 def pos(tok) -> str:
@@ -47,7 +50,7 @@ def _verb(word: str) -> str:
         candidates += [word[:-2], word[:-1]]
     elif word.endswith("s"):
         candidates += [word[:-1]]
-    return next((c for c in candidates if c in REPORTING_VERBS), candidates[-1] if len(candidates) > 1 else word)
+    return next((c for c in candidates if c in KNOWN_VERBS), candidates[-1] if len(candidates) > 1 else word)
 
 
 def _singular(word: str) -> str:

@@ -90,10 +90,10 @@ def test_one_failing_article_does_not_sink_the_batch(nlp, monkeypatch):
     import quotetrack.extract as extract
     real = extract.attribute_article
 
-    def flaky(text, *args):
+    def flaky(text, *args, **kwargs):
         if "BOOM" in text:
             raise RuntimeError("parser exploded")
-        return real(text, *args)
+        return real(text, *args, **kwargs)
 
     monkeypatch.setattr(extract, "attribute_article", flaky)
     with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: parser exploded"):

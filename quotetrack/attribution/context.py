@@ -13,7 +13,7 @@ from ..quotemarks import Paragraph, QuotedSpan
 class ArticleContext:
     text: str
     paragraphs: list[Paragraph]
-    docs: dict[int, object]              # paragraph index -> spaCy Doc
+    docs: dict[int, object]              # paragraph index -> spaCy Doc (of the paragraph, or a part)
     quotes: list[QuotedSpan]
     quote_starts: tuple[int, ...]        # opening marks, in text order
     close_marks: frozenset[int]
@@ -22,14 +22,17 @@ class ArticleContext:
 
     @classmethod
     def build(cls, text: str, paragraphs: list[Paragraph], docs: dict[int, object],
-              quotes: list[QuotedSpan]) -> ArticleContext:
-        starts = [paragraphs[i].start + sent.start_char
-                  for i in sorted(docs) for sent in docs[i].sents]
+              quotes: list[QuotedSpan], starts: dict[int, int] | None = None) -> ArticleContext:
+        """starts: where a Doc that covers only part of its paragraph begins in the text (the
+        parse plan may read just the sentences that need it); other Docs begin with their
+        paragraph."""
+        begins = {i: (starts or {}).get(i, paragraphs[i].start) for i in docs}
+        sentences = [begins[i] + sent.start_char for i in sorted(docs) for sent in docs[i].sents]
         return cls(text, paragraphs, docs, quotes,
                    quote_starts=tuple(q.open_at for q in quotes),
                    close_marks=frozenset(q.close_at for q in quotes if q.close_at is not None),
-                   offsets={id(doc): paragraphs[i].start for i, doc in docs.items()},
-                   sentence_starts=tuple(starts))
+                   offsets={id(doc): begins[i] for i, doc in docs.items()},
+                   sentence_starts=tuple(sentences))
 
     def at(self, tok) -> int:
         """A token's offset in the article text."""

@@ -11,6 +11,18 @@ MAIN_CLAUSES = ("ROOT", "conj", "ccomp", "parataxis")
 # Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 MAX_SUBJECT_HOPS = 4
+# Reported speech: the clause a verb of saying reports, and the ways a clause hangs from it.
+CLAUSAL_COMPLEMENT = "ccomp"
+PARENTHETICAL = "parataxis"        # "The economy, he said, is strong"
+COORDINATED = "conj"
+COMPLEMENTIZER = "mark"
+RELATIVE_CLAUSE = "relcl"          # "Berg, who said that ..."
+PASSIVE = ("auxpass", "nsubjpass")
+ADVERBIAL_CLAUSE = "advcl"
+ROOT = "ROOT"
+UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
+# What stands with a verb of saying in its cue: "he told reporters on Sunday," (not the content).
+CUE_PARTS = ("nsubj", "punct", "aux", "neg", "npadvmod", "dobj", "dative", "prt", "advmod")
 
 
 def is_reporting(tok) -> bool:

@@ -1,5 +1,7 @@
-"""The quote producer: one Attribution per quoted span."""
+"""The quote producer: one record per quoted span."""
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
 from .context import ArticleContext
@@ -7,18 +9,19 @@ from .continuation import carried
 from .cues import cue_text, find_cue
 from .kinds import quote_kind
 from .resolver import Resolver
-from .result import Attribution
+from .result import Attributed, Attribution
 
 
-def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> list[Attribution]:
-    """One Attribution per quoted span of the article, in text order."""
+def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attributed]:
+    """One record per quoted span of the article, in text order. Lazy: each quote is resolved
+    when it is asked for, so that other producers can resolve theirs in between, in text order."""
     out: list[Attribution] = []
     for index, q in enumerate(ctx.quotes):
         attribution = _attribute(ctx, resolver, index, q, out)
         if attribution.speaker is not None:
             attribution.speaker = resolver.fullest(attribution.speaker)
         out.append(attribution)
-    return out
+        yield Attributed.of(q.start, q.end, attribution)
 
 
 def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,

@@ -1,0 +1,251 @@
+"""The reported-speech producer: what someone said, in the writer's words.
+
+    X said (that) CLAUSE, X told Y CLAUSE      the clausal complement of a verb of saying
+    CLAUSE, X said / CLAUSE, said X            the same, with the clause first
+    A, X said, B                               the verb inside the clause it reports
+    X said A and that B                        two statements
+    X, adding that CLAUSE                      the subject shared with the verb it hangs from
+    according to X, CLAUSE / CLAUSE, according to X
+
+Not reported speech: beliefs and plans (verbs outside REPORTED_SPEECH_VERBS), evidence ("the poll
+suggests"), a verb of saying inside a quotation (the speaker's own "I told him that ..."),
+content that is mostly quoted (the quote is a row of its own), nominal forms ("expressed his
+desire to ..."), and anything under MIN_WORDS words.
+
+Finding statements reads only the parse; attributing one goes through the one resolver, so
+"he said that ..." gets the name a quote's "he said" would get.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..constants import (ACCORDING_TO, COMPLEMENTIZERS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
+                         REPORTED_SPEECH_VERBS)
+from ..tokens import lemma, pos
+from .context import ArticleContext
+from .cues import according_to, cue_text
+from .grammar import (ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, CUE_PARTS,
+                      PARENTHETICAL, PASSIVE, RELATIVE_CLAUSE, ROOT, SUBJECTS, UNLABELLED,
+                      subject_of)
+from .people import is_name
+from .resolver import Resolver
+from .result import Attributed
+
+REPORTED = "reported"
+MIN_WORDS = 3
+MOSTLY_QUOTED = 0.6          # share of the content's characters inside quote marks
+QUOTE_CHARS = frozenset("“”„‟\"'‘’‚«»‹›`")
+EDGE_WORDS = ("PUNCT", "CCONJ")   # never the first or last word of reported content
+RELATIVE_TAGS = ("WP", "WDT")
+NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A reported statement as found in the parse, before its source is resolved."""
+    start: int          # the reported content, in article offsets
+    end: int
+    cue: object         # the verb of saying, or "according"
+    source: object      # the token the attribution rests on: the verb's subject, or X in "according to X"
+    at: int             # where the source stands in the text: statements resolve in this order
+
+
+def find_statements(ctx: ArticleContext) -> list[Statement]:
+    """Every reported statement in the parsed text, in the order of their sources."""
+    marks = _QuoteMarks(ctx)
+    found: dict[tuple[int, int], Statement] = {}
+    for p_index in sorted(ctx.docs):
+        for tok in ctx.docs[p_index]:
+            if ctx.inside_quote(ctx.at(tok)):
+                continue
+            for cue, source, words in _reports(tok):
+                span = _span(ctx, marks, words)
+                if span is not None:
+                    found.setdefault(span, Statement(*span, cue, source, ctx.at(source)))
+    return sorted(found.values(), key=lambda s: (s.at, s.start))
+
+
+def attribute_statement(resolver: Resolver, statement: Statement) -> Attributed:
+    speaker, mention = resolver.resolve(statement.source)
+    if speaker is not None:
+        speaker = resolver.fullest(speaker)
+    return Attributed(statement.start, statement.end, REPORTED, speaker, mention,
+                      cue_text(statement.cue))
+
+
+def _reports(tok):
+    """(cue, source, content words) for each statement this token reports."""
+    if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
+        found = according_to(list(tok.doc[tok.i:tok.sent.end]))
+        if found is not None:
+            clause = _clause_of(tok)
+            yield tok, found[1], _without(clause.subtree, tok.subtree)
+        return
+    if not _says(tok):
+        return
+    source = _source(tok)
+    if source is None:
+        return
+    complements = [c for c in tok.children if c.dep_ == CLAUSAL_COMPLEMENT
+                   and (c.i > tok.i or _has_subject(tok))] or _loose_complement(tok)
+    for clause in complements:
+        for words in _coordinated(clause):
+            yield tok, source, words
+    if not complements and tok.dep_ == PARENTHETICAL and tok.head.i != tok.i:
+        yield tok, source, _without(tok.head.subtree, _cue_words(tok))
+
+
+def _loose_complement(verb) -> list:
+    """A `that` clause the parse hung elsewhere: `said Sunday — the eve of ... — that CLAUSE`
+    attached to "eve". Taken when only words that are no verbs stand between it and the verb."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or not any(c.dep_ == COMPLEMENTIZER and c.lower_ in COMPLEMENTIZERS
+                                      for c in tok.children):
+            continue
+        head = tok.head
+        while head.i != verb.i and pos(head) not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return [tok]
+    return []
+
+
+def _source(verb):
+    """Who says it: the verb's subject (or the one it shares), never the hearer of a passive
+    ("he was told that ...") nor evidence ("the poll suggests ...")."""
+    if any(c.dep_ in PASSIVE for c in verb.children):
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == RELATIVE_CLAUSE:
+        subject = verb.head          # "Berg, who said that ..."
+    if lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS:
+        return None
+    return subject
+
+
+def _subject(verb):
+    """The verb's subject, mending three common misparses: two subjects ("election winner
+    Friedrich Merz said": the name), a subject stranded by a subordinator ("as the agency
+    reported": not the main clause's), and a second verb of saying hung on the first one's
+    content ("claimed A, and claimed B": the first one's subject)."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own:
+        return next((c for c in own if is_name(c)), own[0])
+    if verb.dep_ == ROOT:
+        # "X has labeled Y a dictator and stated that ...", parsed as if the first clause
+        # were what "stated" reports: that clause's subject is the verb's.
+        stolen = [s for c in verb.children if c.dep_ == CLAUSAL_COMPLEMENT and c.i < verb.i
+                  for s in c.children if s.dep_ in SUBJECTS]
+        if stolen:
+            return stolen[-1]
+    if verb.dep_ == COORDINATED and verb.head.dep_ == CLAUSAL_COMPLEMENT and _says(verb.head.head):
+        return _subject(verb.head.head)
+    if verb.dep_ == UNLABELLED and pos(verb.head) == "VERB":
+        return _subject(verb.head)        # "X has branded Y a dictator, falsely claimed ..."
+    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER for c in verb.children):
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        return before if before is not None and pos(before) in NOMINAL else None
+    return subject_of(verb)
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+def _says(tok) -> bool:
+    return pos(tok) == "VERB" and lemma(tok) in REPORTED_SPEECH_VERBS
+
+
+def _coordinated(clause):
+    """`said A and that B`: A and B apart; `said A and would B` stays one statement."""
+    conjuncts = [c for c in clause.children if c.dep_ == COORDINATED]
+    apart = [c for c in conjuncts
+             if any(m.dep_ == COMPLEMENTIZER and m.lower_ in COMPLEMENTIZERS for m in c.children)]
+    first = clause.subtree
+    for conj in conjuncts:
+        if conj in apart or _says(conj):       # a verb of saying reports on its own
+            first = _without(first, conj.subtree)
+    return [first] + [list(conj.subtree) for conj in apart]
+
+
+def _clause_of(tok):
+    """The clause an "according to" phrase hangs from: the nearest verb above it."""
+    head = tok.head
+    while pos(head) not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _cue_words(verb) -> list:
+    """The words of `he said` / `he told reporters on Sunday` in `A, he said, B`; the rest of the
+    verb's words ("he added, on a deal ...") belong to the content."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in CUE_PARTS or child.i < verb.i:
+            words.extend(child.subtree)
+    return words
+
+
+def _without(words, removed) -> list:
+    gone = {t.i for t in removed}
+    return [t for t in words if t.i not in gone]
+
+
+def _span(ctx: ArticleContext, marks: _QuoteMarks, words) -> tuple[int, int] | None:
+    """The content's offsets: from its first to its last word, less a leading "that", edge
+    punctuation and unpaired quote marks; None when too short or mostly quoted."""
+    words = sorted(words, key=lambda t: t.i)
+    while words and (_edge(words[0]) or (words[0].lower_ in COMPLEMENTIZERS
+                                          and words[0].dep_ == COMPLEMENTIZER)):
+        if _is_mark(words[0]) and marks.closes_within(ctx.at(words[0]), ctx.end_of(words[-1])):
+            break
+        words = words[1:]
+    while words and _edge(words[-1]):
+        if _is_mark(words[-1]) and marks.opens_within(ctx.at(words[-1]), ctx.at(words[0])):
+            break
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = ctx.at(words[0]), ctx.end_of(words[-1])
+    if len(ctx.text[start:end].split()) < MIN_WORDS or marks.share(start, end) > MOSTLY_QUOTED:
+        return None
+    return start, end
+
+
+def _edge(tok) -> bool:
+    return pos(tok) in EDGE_WORDS or _is_mark(tok)
+
+
+def _is_mark(tok) -> bool:
+    return all(ch in QUOTE_CHARS for ch in tok.text)
+
+
+class _QuoteMarks:
+    """Where the article's quotes open and close, to keep a quote's marks paired in the content
+    and to measure how much of it is quoted."""
+
+    def __init__(self, ctx: ArticleContext):
+        quotes = ctx.quotes
+        self.open_close = {q.open_at: q.close_at for q in quotes if q.close_at is not None}
+        self.close_open = {c: o for o, c in self.open_close.items()}
+        self.ranges = [(q.start, q.end) for q in quotes]
+        self.starts = [q.start for q in quotes]
+
+    def closes_within(self, mark: int, end: int) -> bool:
+        close = self.open_close.get(mark)
+        return close is not None and close < end
+
+    def opens_within(self, mark: int, start: int) -> bool:
+        opened = self.close_open.get(mark)
+        return opened is not None and opened >= start
+
+    def share(self, start: int, end: int) -> float:
+        quoted = 0
+        for a, b in self.ranges[max(0, bisect.bisect_right(self.starts, start) - 1):]:
+            if a >= end:
+                break
+            quoted += max(0, min(b, end) - max(a, start))
+        return quoted / max(1, end - start)

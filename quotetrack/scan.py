@@ -1,0 +1,63 @@
+"""A cheap scan of raw text, before any parsing: which sentences hold a verb of saying.
+
+Reported speech needs the parse of the sentences that report it, and only of those. A regular
+expression of the inflected verbs of saying (and "according to") finds them; a rough sentence
+split, careful with titles and initials ("Mr. Hale", "U.S."), bounds them. It may flag a
+sentence that reports nothing (the parse decides), but never misses one with a listed verb.
+"""
+from __future__ import annotations
+
+import re
+
+from .constants import IRREGULAR_VERBS, NAME_TITLES, REPORTED_SPEECH_VERBS
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def inflections(verb: str) -> set[str]:
+    """The forms of a regular English verb (and both spellings where a consonant may double),
+    plus its irregular forms."""
+    forms = {verb}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms.update({verb[:-1] + "ies", verb[:-1] + "ied"})
+    else:
+        forms.add(verb + "s")
+    if verb.endswith("e"):
+        forms.update({verb + "d", verb[:-1] + "ing"})
+    else:
+        forms.update({verb + "ed", verb + "ing", verb + verb[-1] + "ed", verb + verb[-1] + "ing"})
+    forms.update(form for form, lemma in IRREGULAR_VERBS.items() if lemma == verb)
+    return forms
+
+
+SAYING = re.compile(r"\b(?:according\s+to|" + "|".join(
+    sorted({f for v in REPORTED_SPEECH_VERBS for f in inflections(v)}, key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rough sentences of text[start:end], as offsets into text."""
+    spans, at = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        word = _LAST_WORD.search(text, at, m.start() + 1)
+        if word is not None and _abbreviation(word.group(1)):
+            continue
+        spans.append((at, m.start() + len(m.group().rstrip())))
+        at = m.end()
+    if at < end:
+        spans.append((at, end))
+    return spans
+
+
+def saying_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] that hold a verb of saying or "according to"."""
+    return [(a, b) for a, b in sentence_spans(text, start, end) if SAYING.search(text, a, b)]
+
+
+def _abbreviation(word: str) -> bool:
+    """"Mr.", "Sen.", "J.", "U.S.": a full stop that ends no sentence."""
+    bare = word.strip("\"'“”‘’(").rstrip(".")
+    return bare.lower() in NAME_TITLES or len(bare) == 1 or "." in bare
