@@ -48,11 +48,23 @@ REPORTED_SPEECH_VERBS = frozenset("""
     retort boast lament recount predict promise pledge vow charge concur agree repeat clarify
     hint speculate posit ask
 """.split())
+# Promises, threats and requests report speech in a non-finite clause too: "vowed to build a
+# wall", "urged voters to register", "accused her of lying" (a gerund after "of").
+INFINITIVE_SPEECH_VERBS = frozenset("""
+    promise vow pledge threaten urge ask tell warn accuse
+""".split())
 # Verbs that report speech only when a speaker says them: "the poll suggests" is evidence.
 EVIDENCE_VERBS = frozenset({"suggest", "indicate", "reveal", "show"})
 EVIDENCE_SUBJECTS = frozenset("""
     poll survey data study chart graph figure number analysis research evidence result record
     report model estimate count trend statistic map video footage image photo document
+""".split())
+# Abbreviations whose full stop ends no sentence (besides NAME_TITLES and initials).
+ABBREVIATIONS = frozenset("""
+    st mt ft jr sr inc corp co ltd bros no nos vs etc approx dept univ assn ave blvd
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo
 """.split())
 # Complementizers dropped from the front of reported content ("said that ...").
 COMPLEMENTIZERS = frozenset({"that"})

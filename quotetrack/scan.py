@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .constants import IRREGULAR_VERBS, NAME_TITLES, REPORTED_SPEECH_VERBS
+from .constants import ABBREVIATIONS, IRREGULAR_VERBS, NAME_TITLES, REPORTED_SPEECH_VERBS
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -60,4 +60,5 @@ def saying_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _abbreviation(word: str) -> bool:
     """"Mr.", "Sen.", "J.", "U.S.": a full stop that ends no sentence."""
     bare = word.strip("\"'“”‘’(").rstrip(".")
-    return bare.lower() in NAME_TITLES or len(bare) == 1 or "." in bare
+    return bare.lower() in NAME_TITLES or bare.lower() in ABBREVIATIONS or len(bare) == 1 \
+        or "." in bare

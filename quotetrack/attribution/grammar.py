@@ -20,9 +20,11 @@ RELATIVE_CLAUSE = "relcl"          # "Berg, who said that ..."
 PASSIVE = ("auxpass", "nsubjpass")
 ADVERBIAL_CLAUSE = "advcl"
 ROOT = "ROOT"
+NON_FINITE = "xcomp"               # "vowed to build", "urged voters to register"
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
-# What stands with a verb of saying in its cue: "he told reporters on Sunday," (not the content).
-CUE_PARTS = ("nsubj", "punct", "aux", "neg", "npadvmod", "dobj", "dative", "prt", "advmod")
+OBJECTS = ("dobj", "dative", "nsubj", "nsubjpass")
+# Clauses beside a reported clause that may be statements of their own: "..., adding that".
+SIDE_CLAUSES = ("conj", "advcl", "parataxis")
 
 
 def is_reporting(tok) -> bool:

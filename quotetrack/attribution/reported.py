@@ -21,12 +21,12 @@ import bisect
 from dataclasses import dataclass
 
 from ..constants import (ACCORDING_TO, COMPLEMENTIZERS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
-                         REPORTED_SPEECH_VERBS)
+                         INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS)
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, CUE_PARTS,
-                      PARENTHETICAL, PASSIVE, RELATIVE_CLAUSE, ROOT, SUBJECTS, UNLABELLED,
+from .grammar import (ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, 
+                      NON_FINITE, OBJECTS, PARENTHETICAL, SIDE_CLAUSES, PASSIVE, RELATIVE_CLAUSE, ROOT, SUBJECTS, UNLABELLED,
                       subject_of)
 from .people import is_name
 from .resolver import Resolver
@@ -39,6 +39,10 @@ QUOTE_CHARS = frozenset("“”„‟\"'‘’‚«»‹›`")
 EDGE_WORDS = ("PUNCT", "CCONJ")   # never the first or last word of reported content
 RELATIVE_TAGS = ("WP", "WDT")
 NOMINAL = ("NOUN", "PROPN", "PRON")
+SEPARATORS = (",", "—", "–", "--", ";")
+# What trails reported content without being said: ", who ...", ", a follow-up to ...".
+NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
+ASIDE_MARKS = ("though", "although", "while", "whereas", "when", "as")
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,9 @@ class Statement:
     start: int          # the reported content, in article offsets
     end: int
     cue: object         # the verb of saying, or "according"
-    source: object      # the token the attribution rests on: the verb's subject, or X in "according to X"
+    source: object      # the token resolved: the verb's subject, or X in "according to X"
     at: int             # where the source stands in the text: statements resolve in this order
+    relative: tuple[int, int] | None = None   # "who" in "Berg, who said": the mention itself
 
 
 def find_statements(ctx: ArticleContext) -> list[Statement]:
@@ -59,10 +64,15 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
         for tok in ctx.docs[p_index]:
             if ctx.inside_quote(ctx.at(tok)):
                 continue
-            for cue, source, words in _reports(tok):
+            for cue, subject, words in _reports(tok):
                 span = _span(ctx, marks, words)
-                if span is not None:
-                    found.setdefault(span, Statement(*span, cue, source, ctx.at(source)))
+                if span is None:
+                    continue
+                source, relative = subject, None
+                if subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == RELATIVE_CLAUSE:
+                    # "Berg, who said that ...": Berg is resolved, "who" is the mention
+                    source, relative = subject.head.head, (ctx.at(subject), ctx.end_of(subject))
+                found.setdefault(span, Statement(*span, cue, source, ctx.at(subject), relative))
     return sorted(found.values(), key=lambda s: (s.at, s.start))
 
 
@@ -70,6 +80,7 @@ def attribute_statement(resolver: Resolver, statement: Statement) -> Attributed:
     speaker, mention = resolver.resolve(statement.source)
     if speaker is not None:
         speaker = resolver.fullest(speaker)
+        mention = statement.relative or mention
     return Attributed(statement.start, statement.end, REPORTED, speaker, mention,
                       cue_text(statement.cue))
 
@@ -79,10 +90,10 @@ def _reports(tok):
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         found = according_to(list(tok.doc[tok.i:tok.sent.end]))
         if found is not None:
-            clause = _clause_of(tok)
-            yield tok, found[1], _without(clause.subtree, tok.subtree)
+            words = _without(_clause_of(tok).subtree, tok.subtree)
+            yield tok, found[1], _core(_within_brackets(tok, words))
         return
-    if not _says(tok):
+    if not (_says(tok) or (pos(tok) == "VERB" and lemma(tok) in INFINITIVE_SPEECH_VERBS)):
         return
     source = _source(tok)
     if source is None:
@@ -90,21 +101,97 @@ def _reports(tok):
     complements = [c for c in tok.children if c.dep_ == CLAUSAL_COMPLEMENT
                    and (c.i > tok.i or _has_subject(tok))] or _loose_complement(tok)
     for clause in complements:
-        for words in _coordinated(clause):
-            yield tok, source, words
+        parts = _coordinated(clause)
+        if clause.i > tok.i and len(parts) == 1:
+            parts = [parts[0] + _run_on(tok, clause)]
+        for words in parts:
+            yield tok, source, _core(words)
     if not complements and tok.dep_ == PARENTHETICAL and tok.head.i != tok.i:
-        yield tok, source, _without(tok.head.subtree, _cue_words(tok))
+        yield tok, source, _core(_without(tok.head.subtree, _cue_words(tok)))
+    if not complements and lemma(tok) in INFINITIVE_SPEECH_VERBS:
+        words = _non_finite(tok)
+        if words:
+            yield tok, source, _core(words)
+
+
+def _non_finite(verb) -> list:
+    """"vowed to build a wall", "urged voters to register" (the addressee with the request),
+    "accused her of lying" (the gerund)."""
+    after = [c for c in verb.children if c.i > verb.i]
+    clause = next((c for c in after if c.dep_ == NON_FINITE), None)
+    if clause is not None:
+        addressee = [t for c in after if c.dep_ in OBJECTS and c.i < clause.i for t in c.subtree]
+        return addressee + list(clause.subtree)
+    for prep in after:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            gerund = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+            if gerund is not None:
+                return list(gerund.subtree)
+    return []
+
+
+def _run_on(verb, clause) -> list:
+    """`says X would look zippier if he ate ...`: the parse often hangs the end of the reported
+    clause on the verb of saying. The verb's words after the clause are content, but for
+    statements of their own ("..., adding that")."""
+    end = clause.right_edge.i
+    return [t for c in verb.children if c.i > end and c.dep_ != "punct" and not _side_statement(c)
+            for t in c.subtree]
+
+
+def _side_statement(tok) -> bool:
+    """"..., adding that B": a verb of saying beside the content, with content of its own."""
+    return tok.dep_ in SIDE_CLAUSES and _says(tok) and any(
+        c.dep_ == CLAUSAL_COMPLEMENT for c in tok.children)
+
+
+def _core(words) -> list:
+    """The content less what trails it after a comma or dash without being said: a relative
+    clause, an apposition, a participle ("..., a follow-up to the talks", "..., who has ...",
+    "..., putting them ahead")."""
+    words = sorted(words, key=lambda t: t.i)
+    ids = {t.i for t in words}
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].text not in SEPARATORS:
+            continue
+        rest = words[k + 1:]
+        rest_ids = {t.i for t in rest}
+        roots = [t for t in rest if t.head.i not in rest_ids and t.head.i in ids]
+        if roots and all(_trailing_modifier(t) for t in roots):
+            return _core(words[:k])
+    return words
+
+
+def _trailing_modifier(tok) -> bool:
+    if tok.dep_ in NONRESTRICTIVE:
+        return True
+    if tok.dep_ == ADVERBIAL_CLAUSE:
+        marks = [c.lower_ for c in tok.children if c.dep_ == COMPLEMENTIZER]
+        return not marks and tok.tag_ == "VBG" or any(m in ASIDE_MARKS for m in marks)
+    return False
+
+
+def _within_brackets(cue, words) -> list:
+    """"(the actual number is closer, according to X)": the content stays inside the brackets."""
+    sent = cue.sent
+    opened = next((t.i for t in reversed(sent.doc[sent.start:cue.i]) if t.text in "()"), None)
+    if opened is None or sent.doc[opened].text != "(":
+        return words
+    closed = next((t.i for t in sent.doc[cue.i:sent.end] if t.text == ")"), sent.end)
+    return [t for t in words if opened < t.i < closed]
 
 
 def _loose_complement(verb) -> list:
     """A `that` clause the parse hung elsewhere: `said Sunday — the eve of ... — that CLAUSE`
-    attached to "eve". Taken when only words that are no verbs stand between it and the verb."""
+    attached to "eve". Taken when only words that are no verbs stand between it and the verb,
+    and no object ("stressed the threat that ..." is a relative clause)."""
     for tok in verb.subtree:
         if tok.i <= verb.i or not any(c.dep_ == COMPLEMENTIZER and c.lower_ in COMPLEMENTIZERS
                                       for c in tok.children):
             continue
         head = tok.head
-        while head.i != verb.i and pos(head) not in ("VERB", "AUX") and head.head.i != head.i:
+        while head.i != verb.i and pos(head) not in ("VERB", "AUX") and head.dep_ not in OBJECTS \
+                and head.head.i != head.i:
             head = head.head
         if head.i == verb.i:
             return [tok]
@@ -119,8 +206,6 @@ def _source(verb):
     subject = _subject(verb)
     if subject is None:
         return None
-    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == RELATIVE_CLAUSE:
-        subject = verb.head          # "Berg, who said that ..."
     if lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS:
         return None
     return subject
@@ -164,29 +249,29 @@ def _coordinated(clause):
     conjuncts = [c for c in clause.children if c.dep_ == COORDINATED]
     apart = [c for c in conjuncts
              if any(m.dep_ == COMPLEMENTIZER and m.lower_ in COMPLEMENTIZERS for m in c.children)]
-    first = clause.subtree
-    for conj in conjuncts:
-        if conj in apart or _says(conj):       # a verb of saying reports on its own
-            first = _without(first, conj.subtree)
+    first = list(clause.subtree)
+    for child in clause.children:
+        # `said A and that B`; and `said A, adding that B`: a verb of saying reports on its own
+        if child in apart or _side_statement(child):
+            first = _without(first, child.subtree)
     return [first] + [list(conj.subtree) for conj in apart]
 
 
 def _clause_of(tok):
-    """The clause an "according to" phrase hangs from: the nearest verb above it."""
+    """The clause an "according to" phrase qualifies: the main clause above it, or the content
+    of a statement it sits in."""
     head = tok.head
-    while pos(head) not in ("VERB", "AUX") and head.head.i != head.i:
+    while head.head.i != head.i and head.dep_ != CLAUSAL_COMPLEMENT:
         head = head.head
     return head
 
 
 def _cue_words(verb) -> list:
-    """The words of `he said` / `he told reporters on Sunday` in `A, he said, B`; the rest of the
-    verb's words ("he added, on a deal ...") belong to the content."""
-    words = [verb]
-    for child in verb.children:
-        if child.dep_ in CUE_PARTS or child.i < verb.i:
-            words.extend(child.subtree)
-    return words
+    """`he said` in `A, he said, B`: the verb's words up to the comma after it. What the parse
+    hangs on the verb past that comma is content ("There had been progress, he added, on a
+    deal ...")."""
+    comma = next((t.i for t in verb.doc[verb.i + 1:verb.sent.end] if t.text == ","), verb.sent.end)
+    return [t for t in verb.subtree if t.i <= comma]
 
 
 def _without(words, removed) -> list:
