@@ -45,7 +45,7 @@ REPORTED_SPEECH_VERBS = frozenset("""
     announce reply respond answer acknowledge admit concede recall contend maintain observe
     comment report warn argue suggest confirm deny reiterate stress emphasize emphasise testify
     caution complain allege proclaim affirm indicate reveal disclose inform assure counter
-    retort boast lament recount predict promise pledge vow charge concur agree repeat clarify
+    retort boast lament recount predict promise pledge vow charge repeat clarify
     hint speculate posit ask
 """.split())
 # Promises, threats and requests report speech in a non-finite clause too: "vowed to build a

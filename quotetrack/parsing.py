@@ -90,17 +90,35 @@ def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[Quo
 
 def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragraph]
                    ) -> list[Paragraph]:
-    """The parts of the other paragraphs that reported speech needs: from the first sentence
-    holding a verb of saying to the last (as Paragraph records of the same index)."""
+    """The parts of the other paragraphs that reported speech needs, as Paragraph records of
+    the same index: from the first sentence holding a verb of saying to the last; from the
+    paragraph's start when one of them points back ("she said", "the minister said"), and then
+    the whole paragraph before too when the paragraph opens with it; the opening paragraphs."""
     taken = {p.index for p in wanted}
-    parts = []
+    spans: dict[int, tuple[int, int]] = {}
+
+    def want(index: int, start: int, end: int) -> None:
+        if index not in taken:
+            old = spans.get(index, (start, end))
+            spans[index] = (min(old[0], start), max(old[1], end))
+
     for para in paragraphs:
         if para.index in taken:
             continue
         flagged = saying_sentences(text, para.start, para.end)
-        if flagged:
-            parts.append(Paragraph(para.index, flagged[0][0], flagged[-1][1]))
-    return parts
+        if not flagged:
+            continue
+        start = flagged[0][0]
+        if any(_POINTING_BACK.search(text, a, b) for a, b in flagged):
+            if start == para.start and para.index > 0:
+                before = paragraphs[para.index - 1]
+                want(before.index, before.start, before.end)
+            start = para.start
+        want(para.index, start, flagged[-1][1])
+    if spans:
+        for para in paragraphs[:OPENING_PARAGRAPHS]:
+            want(para.index, para.start, para.end)
+    return [Paragraph(index, *spans[index]) for index in sorted(spans)]
 
 
 def _outside(text: str, para: Paragraph, quotes: list[QuotedSpan]) -> str:

@@ -20,6 +20,7 @@ RELATIVE_CLAUSE = "relcl"          # "Berg, who said that ..."
 PASSIVE = ("auxpass", "nsubjpass")
 ADVERBIAL_CLAUSE = "advcl"
 ROOT = "ROOT"
+AUXILIARIES = ("aux", "auxpass")
 NON_FINITE = "xcomp"               # "vowed to build", "urged voters to register"
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
 OBJECTS = ("dobj", "dative", "nsubj", "nsubjpass")

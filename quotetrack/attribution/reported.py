@@ -25,7 +25,7 @@ from ..constants import (ACCORDING_TO, COMPLEMENTIZERS, EVIDENCE_SUBJECTS, EVIDE
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, 
+from .grammar import (ADVERBIAL_CLAUSE, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, 
                       NON_FINITE, OBJECTS, PARENTHETICAL, SIDE_CLAUSES, PASSIVE, RELATIVE_CLAUSE, ROOT, SUBJECTS, UNLABELLED,
                       subject_of)
 from .people import is_name
@@ -90,7 +90,10 @@ def _reports(tok):
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         found = according_to(list(tok.doc[tok.i:tok.sent.end]))
         if found is not None:
-            words = _without(_clause_of(tok).subtree, tok.subtree)
+            clause = _clause_of(tok)
+            if _says(clause) and any(c.dep_ == CLAUSAL_COMPLEMENT for c in clause.children):
+                return   # "he said X, according to Y": X is a statement already
+            words = _without(clause.subtree, tok.subtree)
             yield tok, found[1], _core(_within_brackets(tok, words))
         return
     if not (_says(tok) or (pos(tok) == "VERB" and lemma(tok) in INFINITIVE_SPEECH_VERBS)):
@@ -136,13 +139,22 @@ def _run_on(verb, clause) -> list:
     statements of their own ("..., adding that")."""
     end = clause.right_edge.i
     return [t for c in verb.children if c.i > end and c.dep_ != "punct" and not _side_statement(c)
-            for t in c.subtree]
+            and (c.dep_ != COORDINATED or _continues_clause(c)) for t in c.subtree]
+
+
+def _continues_clause(conj) -> bool:
+    """`said he was tired and would rest`: a second verb with no subject of its own but an
+    auxiliary continues the reported clause; `said A and questioned B` is the speaker's act."""
+    return not _has_subject(conj) and any(c.dep_ in AUXILIARIES for c in conj.children)
 
 
 def _side_statement(tok) -> bool:
     """"..., adding that B": a verb of saying beside the content, with content of its own."""
-    return tok.dep_ in SIDE_CLAUSES and _says(tok) and any(
-        c.dep_ == CLAUSAL_COMPLEMENT for c in tok.children)
+    if tok.dep_ not in SIDE_CLAUSES or pos(tok) != "VERB":
+        return False
+    if lemma(tok) in INFINITIVE_SPEECH_VERBS and _non_finite(tok):
+        return True
+    return _says(tok) and any(c.dep_ == CLAUSAL_COMPLEMENT for c in tok.children)
 
 
 def _core(words) -> list:
@@ -150,20 +162,19 @@ def _core(words) -> list:
     clause, an apposition, a participle ("..., a follow-up to the talks", "..., who has ...",
     "..., putting them ahead")."""
     words = sorted(words, key=lambda t: t.i)
-    ids = {t.i for t in words}
     for k in range(len(words) - 1, 0, -1):
-        if words[k].text not in SEPARATORS:
+        if words[k].i == 0 or words[k].doc[words[k].i - 1].text not in SEPARATORS:
             continue
-        rest = words[k + 1:]
+        rest = words[k:]
         rest_ids = {t.i for t in rest}
-        roots = [t for t in rest if t.head.i not in rest_ids and t.head.i in ids]
+        roots = [t for t in rest if t.head.i not in rest_ids]
         if roots and all(_trailing_modifier(t) for t in roots):
             return _core(words[:k])
     return words
 
 
 def _trailing_modifier(tok) -> bool:
-    if tok.dep_ in NONRESTRICTIVE:
+    if tok.dep_ in NONRESTRICTIVE or tok.lower_ == ACCORDING_TO[0]:
         return True
     if tok.dep_ == ADVERBIAL_CLAUSE:
         marks = [c.lower_ for c in tok.children if c.dep_ == COMPLEMENTIZER]
@@ -261,7 +272,7 @@ def _clause_of(tok):
     """The clause an "according to" phrase qualifies: the main clause above it, or the content
     of a statement it sits in."""
     head = tok.head
-    while head.head.i != head.i and head.dep_ != CLAUSAL_COMPLEMENT:
+    while head.head.i != head.i and not (head.dep_ == CLAUSAL_COMPLEMENT and _says(head.head)):
         head = head.head
     return head
 
@@ -295,8 +306,10 @@ def _span(ctx: ArticleContext, marks: _QuoteMarks, words) -> tuple[int, int] | N
     if not words:
         return None
     start, end = ctx.at(words[0]), ctx.end_of(words[-1])
-    if len(ctx.text[start:end].split()) < MIN_WORDS or marks.share(start, end) > MOSTLY_QUOTED:
-        return None
+    start = marks.with_opening(start, end)
+    if len(ctx.text[start:end].split()) < MIN_WORDS or marks.share(start, end) > MOSTLY_QUOTED \
+            or marks.open_at(start):
+        return None      # a fragment, a quotation, or a clause begun inside a quotation
     return start, end
 
 
@@ -318,6 +331,7 @@ class _QuoteMarks:
         self.close_open = {c: o for o, c in self.open_close.items()}
         self.ranges = [(q.start, q.end) for q in quotes]
         self.starts = [q.start for q in quotes]
+        self.opens = [q.open_at for q in quotes]
 
     def closes_within(self, mark: int, end: int) -> bool:
         close = self.open_close.get(mark)
@@ -326,6 +340,21 @@ class _QuoteMarks:
     def opens_within(self, mark: int, start: int) -> bool:
         opened = self.close_open.get(mark)
         return opened is not None and opened >= start
+
+    def with_opening(self, start: int, end: int) -> int:
+        """`said "God" was ...`, where the parse left the opening mark out of the clause: the
+        start moved back onto the mark of a quote that opens at `start` and closes inside."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] == start:
+            close = self.open_close.get(self.opens[i])
+            if close is not None and close < end:
+                return self.opens[i]
+        return start
+
+    def open_at(self, at: int) -> bool:
+        """A quotation opened before `at` is still open there."""
+        i = bisect.bisect_left(self.opens, at) - 1
+        return i >= 0 and at < self.ranges[i][1]
 
     def share(self, start: int, end: int) -> float:
         quoted = 0

@@ -1,0 +1,219 @@
+"""Reported (indirect) speech: extract_quotes(reported=True), one row per reported statement."""
+import pandas as pd
+import pytest
+
+import quotetrack as qt
+from quotetrack.scan import saying_sentences, sentence_spans
+
+
+@pytest.fixture
+def reported_of(quotes_of):
+    """The reported rows of one text (text, speaker, cue, mention)."""
+    def run(text):
+        return [r for r in quotes_of(text, reported=True) if r["kind"] == "reported"]
+    return run
+
+
+def only(rows):
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+# --- the patterns ---------------------------------------------------------------------------
+
+def test_said_that_clause(reported_of):
+    row = only(reported_of("Mayor Ana Lopez said on Monday that the bridge would reopen in May."))
+    assert (row["text"], row["speaker"], row["mention"], row["cue"]) == (
+        "the bridge would reopen in May", "Ana Lopez", "Ana Lopez", "said")
+
+
+def test_said_clause_without_that(reported_of):
+    row = only(reported_of("Finance Minister Karl Berg said taxes would not rise this year."))
+    assert (row["text"], row["speaker"]) == ("taxes would not rise this year", "Karl Berg")
+
+
+def test_clause_then_x_said(reported_of):
+    row = only(reported_of("Engineer Laura Chen inspected the dam. The dam is safe for now, she said."))
+    assert (row["text"], row["speaker"], row["mention"]) == ("The dam is safe for now", "Laura Chen", "she")
+
+
+def test_clause_then_said_x(reported_of):
+    row = only(reported_of("The harbour will reopen in the spring, said Rita Olsen."))
+    assert (row["text"], row["speaker"], row["cue"]) == ("The harbour will reopen in the spring",
+                                                          "Rita Olsen", "said")
+
+
+def test_told_someone_that(reported_of):
+    row = only(reported_of("Coach Dan Miles told reporters that the team had played its worst game."))
+    assert (row["text"], row["speaker"], row["cue"]) == (
+        "the team had played its worst game", "Dan Miles", "told reporters")
+
+
+def test_according_to_before_and_after(reported_of):
+    before = only(reported_of("According to the health ministry, ten people died in the floods."))
+    after = only(reported_of("Ten people died in the floods, according to the health ministry."))
+    for row in (before, after):
+        assert (row["text"], row["cue"], row["mention"]) == (
+            row["text"], "according to", "the health ministry")
+    assert before["text"] == "ten people died in the floods"
+    assert after["text"] == "Ten people died in the floods"
+
+
+@pytest.mark.parametrize("verb", ["added", "claimed", "warned", "insisted", "denied", "announced",
+                                  "stated", "wrote", "noted", "argued"])
+def test_verbs_of_saying_with_that(reported_of, verb):
+    row = only(reported_of(f"Senator Maria Ortiz {verb} that the budget left the schools without money."))
+    assert (row["text"], row["speaker"], row["cue"]) == (
+        "the budget left the schools without money", "Maria Ortiz", verb)
+
+
+def test_adding_that(reported_of):
+    rows = reported_of("Judge Ana Lima closed the hearing, adding that the verdict would come on Friday.")
+    row = only(rows)
+    assert (row["text"], row["speaker"], row["cue"]) == ("the verdict would come on Friday",
+                                                          "Ana Lima", "adding")
+
+
+def test_two_coordinated_that_clauses_are_two_statements(reported_of):
+    rows = reported_of("Governor Paul Quinn said the roads were clear and that schools would open on time.")
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("the roads were clear", "Paul Quinn"), ("schools would open on time", "Paul Quinn")]
+
+
+def test_one_clause_with_two_verbs_is_one_statement(reported_of):
+    row = only(reported_of("Governor Paul Quinn said the roads were clear and would stay open all week."))
+    assert row["text"] == "the roads were clear and would stay open all week"
+
+
+def test_a_partial_quote_inside_reported_content(quotes_of):
+    rows = quotes_of('Volodymyr Petrenko said he was not "offended" by the remarks and would run again.',
+                     reported=True)
+    reported = only([r for r in rows if r["kind"] == "reported"])
+    partial = only([r for r in rows if r["kind"] == "partial"])
+    assert reported["text"] == 'he was not "offended" by the remarks and would run again'
+    assert partial["text"] == "offended"
+    assert reported["speaker"] == partial["speaker"] == "Volodymyr Petrenko"
+
+
+def test_parenthetical_cue_inside_the_clause(reported_of):
+    row = only(reported_of("The new plant, Karl Berg said, would employ four hundred people."))
+    assert (row["text"], row["speaker"]) == (
+        "The new plant, Karl Berg said, would employ four hundred people", "Karl Berg")
+
+
+def test_an_organisation_speaks(reported_of):
+    row = only(reported_of("The defence ministry said that two drones were shot down overnight."))
+    assert (row["text"], row["mention"]) == ("two drones were shot down overnight", "The defence ministry")
+
+
+def test_a_promise_in_a_non_finite_clause(reported_of):
+    row = only(reported_of("Mayor Ana Lopez vowed to rebuild every house the water took."))
+    assert (row["text"], row["speaker"], row["cue"]) == (
+        "to rebuild every house the water took", "Ana Lopez", "vowed")
+
+
+# --- one resolution for quotes and reported statements ----------------------------------------
+
+def test_pronouns_resolve_as_for_quotes(quotes_of):
+    text = ("Prime Minister Lena Holm visited the port on Tuesday.\n\n"
+            "She said the harbour would be dredged before winter.\n\n"
+            "“We will not wait for the storms,” she said.")
+    rows = quotes_of(text, reported=True)
+    assert [(r["kind"], r["speaker"], r["mention"]) for r in rows] == [
+        ("reported", "Lena Holm", "She"), ("direct", "Lena Holm", "she")]
+
+
+def test_one_name_per_person_across_articles_and_kinds(nlp):
+    frame = qt.extract_quotes({
+        "a": "“The talks failed,” said President Oleksandr Kovalenko.",
+        "b": "Kovalenko said the talks had failed because nobody listened.",
+    }, nlp=nlp, reported=True)
+    assert set(frame["speaker"]) == {"Oleksandr Kovalenko"}
+    assert frame["kind"].tolist() == ["direct", "reported"]
+
+
+def test_who_said_rests_on_the_relative_pronoun(reported_of):
+    text = "Critics met Anna Berg, who said that the new law would hurt small farms."
+    row = only(reported_of(text))
+    assert (row["text"], row["speaker"], row["mention"]) == (
+        "the new law would hurt small farms", "Anna Berg", "who")
+
+
+# --- what is not reported speech ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Ortiz thinks that the budget leaves the schools without money.",
+    "Senator Maria Ortiz believes the budget leaves the schools without money.",
+    "Senator Maria Ortiz wants the budget to give the schools more money.",
+    "Senator Maria Ortiz plans to vote against the budget next week.",
+    "Senator Maria Ortiz hopes that the budget will give the schools more money.",
+])
+def test_beliefs_and_plans_are_not_reported_speech(reported_of, text):
+    assert reported_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A new poll shows that voters are tired of the long war.",
+    "The survey suggests that most voters are tired of the long war.",
+    "The data indicate that the economy grew faster than expected.",
+])
+def test_what_a_poll_or_data_shows_is_not_reported_speech(reported_of, text):
+    assert reported_of(text) == []
+
+
+def test_reported_speech_inside_a_quotation_is_the_quote(quotes_of):
+    rows = quotes_of("“I told him that we would win the vote easily,” Karl Berg said.", reported=True)
+    assert [(r["kind"], r["text"]) for r in rows] == [
+        ("direct", "I told him that we would win the vote easily,")]
+
+
+def test_a_quoted_clause_is_a_quote_not_a_statement(quotes_of):
+    rows = quotes_of('Karl Berg said that "we will win the vote easily and then we will govern."',
+                     reported=True)
+    assert [r["kind"] for r in rows] == ["direct"]
+
+
+def test_nominal_forms_are_not_reported_speech(reported_of):
+    assert reported_of("Karl Berg expressed his desire to meet the president before the summit.") == []
+    assert reported_of("Karl Berg announced a special summit on the war for March.") == []
+
+
+def test_no_statement_under_three_words(reported_of):
+    assert reported_of("Karl Berg said it rained.") == []
+
+
+def test_the_hearer_of_a_passive_is_not_the_speaker(reported_of):
+    assert reported_of("Karl Berg was told that the meeting had been cancelled.") == []
+
+
+# --- the option, the rows ---------------------------------------------------------------------
+
+TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"
+        "She said the harbour would reopen in May, according to the town's website.\n\n"
+        "“We will rebuild every house that the water took from us,” she said.")
+
+
+def test_reported_false_is_the_quotes_alone(nlp):
+    default = qt.extract_quotes({"a": TEXT}, nlp=nlp)
+    explicit = qt.extract_quotes({"a": TEXT}, nlp=nlp, reported=False)
+    pd.testing.assert_frame_equal(default, explicit)
+    assert "reported" not in set(default["kind"])
+    with_reported = qt.extract_quotes({"a": TEXT}, nlp=nlp, reported=True)
+    quotes = with_reported[with_reported["kind"] != "reported"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(quotes, default)
+
+
+def test_rows_are_in_text_order_with_spans_in_the_text(nlp):
+    frame = qt.extract_quotes({"a": TEXT}, nlp=nlp, reported=True)
+    assert frame["start"].is_monotonic_increasing
+    for row in frame.itertuples():
+        assert TEXT[row.start:row.end] == row.text
+    assert frame["kind"].tolist() == ["reported", "direct"]
+    assert frame["text"].iloc[0] == "the harbour would reopen in May"
+
+
+def test_the_parse_plan_reads_only_sentences_with_a_verb_of_saying():
+    text = "The port was closed. Boats stayed in. Mr. Hale said the storm was the worst in years. It rained."
+    spans = saying_sentences(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ["Mr. Hale said the storm was the worst in years."]
+    assert len(sentence_spans("Gen. Ana Lima met U.S. officials in St. Louis. They talked.", 0, 58)) == 2
