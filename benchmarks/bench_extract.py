@@ -4,7 +4,8 @@
 
 Default corpus: ../shared/corpus/polnear-dev (84 articles). Prints articles/s and tokens/s
 (tokens counted once, by the tokenizer) for: the full pipeline (nlp.pipe over whole articles,
-every component) and extract_quotes (single process, and with --n-process if given).
+every component), extract_quotes (single process), extract_quotes(reported=True) (which also
+parses the sentences that hold a verb of saying), and extract_quotes(n_process=K) if given.
 """
 import argparse
 import pathlib
@@ -40,6 +41,9 @@ def main(argv):
     start = time.perf_counter()
     quotes = qt.extract_quotes(texts)
     rows.append(("extract_quotes", time.perf_counter() - start))
+    start = time.perf_counter()
+    reported = qt.extract_quotes(texts, reported=True)
+    rows.append(("extract_quotes, reported=True", time.perf_counter() - start))
     if args.n_process:
         start = time.perf_counter()
         qt.extract_quotes(texts, n_process=args.n_process)
@@ -49,7 +53,8 @@ def main(argv):
     for name, seconds in rows:
         print(f"{name:38s} {seconds:7.2f} s  {len(texts) / seconds:8.1f} articles/s  "
               f"{tokens / seconds:9,.0f} tokens/s  x{base / seconds:.2f}")
-    print(f"({len(quotes)} quotes)")
+    print(f"({len(quotes)} quotes; with reported=True {len(reported)} rows, "
+          f"{(reported['kind'] == 'reported').sum()} of them reported statements)")
     return 0
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import NamedTuple
 
 from .articles import Article
 from .constants import PERSON_ROLES, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
-from .scan import saying_sentences
+from .scan import POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
 ENTITY_PIPE = "ner"
@@ -44,10 +45,10 @@ def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256, report
             parsed = _parse_chunk(chunk, nlp, batch_size)
         except Exception as exc:
             if len(chunk) == 1:     # this article breaks the pipeline: say so, go on
-                article, paragraphs, quotes, _ = chunk[0]
-                yield article, paragraphs, quotes, exc, {}
+                plan = chunk[0]
+                yield plan.article, plan.paragraphs, plan.quotes, exc, {}
                 continue
-            yield from parsed_articles([plan[0] for plan in chunk], nlp, batch_size=1,
+            yield from parsed_articles([plan.article for plan in chunk], nlp, batch_size=1,
                                        reported=reported)
             continue
         yield from parsed
@@ -56,7 +57,7 @@ def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256, report
 def _parse_chunk(chunk: list, nlp, batch_size: int) -> list:
     """Parse one group of articles: {paragraph index: Doc} for each."""
     pieces = [(piece, (n, p.index))
-              for n, (article, _, quotes, wanted) in enumerate(chunk)
+              for n, (article, _, quotes, wanted, _) in enumerate(chunk)
               for p in wanted for piece in _pieces(article.text, p, nlp.max_length)]
     entity_pipe = ENTITY_PIPE in nlp.pipe_names
     docs_by_article: dict[int, dict[int, object]] = {}
@@ -64,11 +65,11 @@ def _parse_chunk(chunk: list, nlp, batch_size: int) -> list:
     stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
     for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
         docs_by_article[n] = _join_pieces(pairs)
-    starts = [{p.index: p.start for p in wanted} for _, _, _, wanted in chunk]
+    starts = [{p.index: p.start for p in plan.wanted} for plan in chunk]
     if entity_pipe:
         _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, starts, batch_size)
     return [(article, paragraphs, quotes, docs_by_article.get(n, {}), starts[n])
-            for n, (article, paragraphs, quotes, _) in enumerate(chunk)]
+            for n, (article, paragraphs, quotes, _, _) in enumerate(chunk)]
 
 
 def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[QuotedSpan]
@@ -109,7 +110,7 @@ def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragrap
         if not flagged:
             continue
         start = flagged[0][0]
-        if any(_POINTING_BACK.search(text, a, b) for a, b in flagged):
+        if any(POINTS_BACK.search(text, a, b) for a, b in flagged):
             if start == para.start and para.index > 0:
                 before = paragraphs[para.index - 1]
                 want(before.index, before.start, before.end)
@@ -137,14 +138,27 @@ def _points_back(outside: str) -> bool:
     return bool(_POINTING_BACK.search(outside))
 
 
-def _plan(article: Article, reported: bool = False):
+class Plan(NamedTuple):
+    """What to parse of one article: `wanted` (paragraphs, or parts of them), and the indices of
+    those whose words outside quotes the entity recogniser reads."""
+    article: Article
+    paragraphs: list[Paragraph]
+    quotes: list[QuotedSpan]
+    wanted: list[Paragraph]
+    named: frozenset[int]
+
+
+def _plan(article: Article, reported: bool = False) -> Plan:
     paragraphs = split_paragraphs(article.text)
     quotes = find_quoted_spans(article.text, paragraphs)
     wanted = paragraphs_to_parse(article.text, paragraphs, quotes)
+    named = frozenset(p.index for p in wanted)
     if reported:
+        # The sentences of saying are parsed but not run through the entity recogniser: their
+        # names are proper nouns the tagger finds, and it is the costliest component.
         wanted = sorted(wanted + reported_parts(article.text, paragraphs, wanted),
                         key=lambda p: p.index)
-    return article, paragraphs, quotes, wanted
+    return Plan(article, paragraphs, quotes, wanted, named)
 
 
 def _batches(plans, batch_size: int):
@@ -152,7 +166,7 @@ def _batches(plans, batch_size: int):
     chunk, size = [], 0
     for plan in plans:
         chunk.append(plan)
-        size += len(plan[3])
+        size += len(plan.wanted)
         if size >= batch_size:
             yield chunk
             chunk, size = [], 0
@@ -190,8 +204,10 @@ def _entities_outside_quotes(ner, chunk, docs_by_article: dict, starts: list[dic
     from spacy.tokens import Doc, Span
 
     jobs = []   # (paragraph Doc, token indices kept, Doc of those tokens)
-    for n, (article, paragraphs, quotes, _) in enumerate(chunk):
+    for n, (article, paragraphs, quotes, _, named) in enumerate(chunk):
         for p_index, doc in docs_by_article.get(n, {}).items():
+            if p_index not in named:
+                continue
             start = starts[n][p_index]
             kept = _outside_quotes(doc, [q for q in quotes if q.paragraph == p_index], start)
             if not kept:

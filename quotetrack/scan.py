@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .constants import ABBREVIATIONS, IRREGULAR_VERBS, NAME_TITLES, REPORTED_SPEECH_VERBS
+from .constants import (ABBREVIATIONS, INFINITIVE_SPEECH_VERBS, IRREGULAR_VERBS, NAME_TITLES,
+                        PERSON_ROLES, REPORTED_SPEECH_VERBS)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -33,9 +34,15 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
-SAYING = re.compile(r"\b(?:according\s+to|" + "|".join(
-    sorted({f for v in REPORTED_SPEECH_VERBS for f in inflections(v)}, key=len, reverse=True))
-    + r")\b", re.IGNORECASE)
+_VERBS = "|".join(sorted({f for v in REPORTED_SPEECH_VERBS | INFINITIVE_SPEECH_VERBS
+                          for f in inflections(v)}, key=len, reverse=True))
+SAYING = re.compile(r"\b(?:according\s+to|" + _VERBS + r")\b", re.IGNORECASE)
+# A speaker named by a pronoun or a description ("she said", "said the minister"): the name is
+# in an earlier sentence, which the parse must read too.
+_POINTER = (r"(?:he|she|they|(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:"
+            + "|".join(sorted(PERSON_ROLES)) + r")s?)")
+POINTS_BACK = re.compile(rf"\b{_POINTER}\s+(?:\w+\s+){{0,2}}(?:{_VERBS})\b"
+                         rf"|\b(?:{_VERBS})\s+{_POINTER}\s*[,.;:!?]", re.IGNORECASE)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

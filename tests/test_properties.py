@@ -37,14 +37,22 @@ articles = st.lists(st.one_of(article, article, article, long_paragraph, nested,
                     min_size=1, max_size=4)
 
 
-def pipeline(texts, nlp):
-    quotes = qt.extract_quotes({f"doc{i}": t for i, t in enumerate(texts)}, nlp=nlp)
+# Reported speech comes out of sentences of saying: give the generator some.
+REPORTING = st.sampled_from([
+    "Anna Berg said the port would reopen in May.", "The war, he said, is not over.",
+    "According to the ministry, ten people died.", "She told reporters that “we will win” soon.",
+    "Paul Quinn, who said that peace was near, left.", "“I told him that we would win,” he said.",
+    "They said it.", "said that", "according to", "Quinn added that and that and that.",
+])
+reporting_article = st.lists(st.one_of(pieces, REPORTING), max_size=60).map(" ".join)
+
+
+def pipeline(texts, nlp, reported=False):
+    quotes = qt.extract_quotes({f"doc{i}": t for i, t in enumerate(texts)}, nlp=nlp, reported=reported)
     return qt.score_drift(qt.group_variants(quotes))
 
 
-@given(articles)
-def test_spans_are_in_the_text_and_drift_is_bounded(nlp, texts):
-    result = pipeline(texts, nlp)
+def check_spans(result, texts):
     by_id = {f"doc{i}": t for i, t in enumerate(texts)}
     for row in result.itertuples(index=False):
         text = by_id[row.doc_id]
@@ -52,8 +60,21 @@ def test_spans_are_in_the_text_and_drift_is_bounded(nlp, texts):
         assert text[row.start:row.end] == row.text
         if not pd.isna(row.speaker_start):
             assert 0 <= row.speaker_start < row.speaker_end <= len(text)
-        assert 0.0 <= row.drift <= 1.0
+        if row.kind == "reported":
+            assert len(row.text.split()) >= 3
+        else:
+            assert 0.0 <= row.drift <= 1.0
     assert result.attrs["errors"] == {}
+
+
+@given(articles)
+def test_spans_are_in_the_text_and_drift_is_bounded(nlp, texts):
+    check_spans(pipeline(texts, nlp), texts)
+
+
+@given(st.lists(st.one_of(reporting_article, article), min_size=1, max_size=4))
+def test_reported_rows_are_in_the_text(nlp, texts):
+    check_spans(pipeline(texts, nlp, reported=True), texts)
 
 
 @settings(max_examples=max(10, settings().max_examples // 3))
@@ -63,19 +84,29 @@ def test_same_input_same_output(nlp, texts):
 
 
 @settings(max_examples=max(10, settings().max_examples // 3))
+@given(st.lists(st.one_of(reporting_article, article), min_size=1, max_size=4))
+def test_same_input_same_output_with_reported_speech(nlp, texts):
+    pd.testing.assert_frame_equal(pipeline(texts, nlp, reported=True),
+                                  pipeline(texts, nlp, reported=True))
+
+
+@settings(max_examples=max(10, settings().max_examples // 3))
 @given(st.lists(st.sampled_from([
     "“We will rebuild the port by spring,” Mayor Rita Olsen said.",
     "“We shall rebuild the port by the spring,” Olsen told reporters.",
     "“The harbour reopens in May,” she said. “Nobody is left behind.”",
     "“The harbor will reopen in May,” said Rita Olsen.",
     'Critics called the plan a "fantasy" and "dead on arrival."',
+    "Mayor Rita Olsen said the port would be rebuilt by the spring.",
+    "The harbour will reopen in May, according to Rita Olsen.",
 ]), min_size=2, max_size=6), st.randoms())
 def test_reordering_the_articles_keeps_the_grouping(nlp, texts, random):
     ids = [f"doc{i}" for i in range(len(texts))]
-    forward = qt.group_variants(qt.extract_quotes(dict(zip(ids, texts)), nlp=nlp))
+    forward = qt.group_variants(qt.extract_quotes(dict(zip(ids, texts)), nlp=nlp, reported=True))
     order = list(range(len(texts)))
     random.shuffle(order)
-    shuffled = qt.group_variants(qt.extract_quotes({ids[i]: texts[i] for i in order}, nlp=nlp))
+    shuffled = qt.group_variants(qt.extract_quotes({ids[i]: texts[i] for i in order}, nlp=nlp,
+                                                   reported=True))
     key = ["doc_id", "start"]
     a = forward.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)
     b = shuffled.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)

@@ -34,7 +34,7 @@ from .result import Attributed
 
 REPORTED = "reported"
 MIN_WORDS = 3
-MOSTLY_QUOTED = 0.6          # share of the content's characters inside quote marks
+MOSTLY_QUOTED = 0.5          # share of the content's characters inside quote marks
 QUOTE_CHARS = frozenset("“”„‟\"'‘’‚«»‹›`")
 EDGE_WORDS = ("PUNCT", "CCONJ")   # never the first or last word of reported content
 RELATIVE_TAGS = ("WP", "WDT")
@@ -42,7 +42,6 @@ NOMINAL = ("NOUN", "PROPN", "PRON")
 SEPARATORS = (",", "—", "–", "--", ";")
 # What trails reported content without being said: ", who ...", ", a follow-up to ...".
 NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
-ASIDE_MARKS = ("though", "although", "while", "whereas", "when", "as")
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def _reports(tok):
     """(cue, source, content words) for each statement this token reports."""
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         found = according_to(list(tok.doc[tok.i:tok.sent.end]))
-        if found is not None:
+        if found is not None and lemma(found[1]) not in EVIDENCE_SUBJECTS:
             clause = _clause_of(tok)
             if _says(clause) and any(c.dep_ == CLAUSAL_COMPLEMENT for c in clause.children):
                 return   # "he said X, according to Y": X is a statement already
@@ -143,9 +142,11 @@ def _run_on(verb, clause) -> list:
 
 
 def _continues_clause(conj) -> bool:
-    """`said he was tired and would rest`: a second verb with no subject of its own but an
-    auxiliary continues the reported clause; `said A and questioned B` is the speaker's act."""
-    return not _has_subject(conj) and any(c.dep_ in AUXILIARIES for c in conj.children)
+    """`said he was tired and would rest`, `said he is for trade but wants better deals`: a
+    second verb with no subject of its own, and an auxiliary or another tense than the verb of
+    saying, continues the reported clause; `said A and questioned B` is the speaker's act."""
+    return not _has_subject(conj) and (any(c.dep_ in AUXILIARIES for c in conj.children)
+                                       or conj.tag_ != conj.head.tag_)
 
 
 def _side_statement(tok) -> bool:
@@ -174,12 +175,7 @@ def _core(words) -> list:
 
 
 def _trailing_modifier(tok) -> bool:
-    if tok.dep_ in NONRESTRICTIVE or tok.lower_ == ACCORDING_TO[0]:
-        return True
-    if tok.dep_ == ADVERBIAL_CLAUSE:
-        marks = [c.lower_ for c in tok.children if c.dep_ == COMPLEMENTIZER]
-        return not marks and tok.tag_ == "VBG" or any(m in ASIDE_MARKS for m in marks)
-    return False
+    return tok.dep_ in NONRESTRICTIVE or tok.lower_ == ACCORDING_TO[0]
 
 
 def _within_brackets(cue, words) -> list:
@@ -308,8 +304,8 @@ def _span(ctx: ArticleContext, marks: _QuoteMarks, words) -> tuple[int, int] | N
     start, end = ctx.at(words[0]), ctx.end_of(words[-1])
     start = marks.with_opening(start, end)
     if len(ctx.text[start:end].split()) < MIN_WORDS or marks.share(start, end) > MOSTLY_QUOTED \
-            or marks.open_at(start):
-        return None      # a fragment, a quotation, or a clause begun inside a quotation
+            or marks.open_at(start) or marks.cut_at(end):
+        return None      # a fragment, a quotation, or a clause that cuts a quotation
     return start, end
 
 
@@ -332,6 +328,7 @@ class _QuoteMarks:
         self.ranges = [(q.start, q.end) for q in quotes]
         self.starts = [q.start for q in quotes]
         self.opens = [q.open_at for q in quotes]
+        self.text = ctx.text
 
     def closes_within(self, mark: int, end: int) -> bool:
         close = self.open_close.get(mark)
@@ -355,6 +352,13 @@ class _QuoteMarks:
         """A quotation opened before `at` is still open there."""
         i = bisect.bisect_left(self.opens, at) - 1
         return i >= 0 and at < self.ranges[i][1]
+
+    def cut_at(self, end: int) -> bool:
+        """A quotation goes on past `end` with more words."""
+        i = bisect.bisect_left(self.opens, end) - 1
+        if i < 0 or not self.starts[i] < end < self.ranges[i][1]:
+            return False
+        return any(ch.isalnum() for ch in self.text[end:self.ranges[i][1]])
 
     def share(self, start: int, end: int) -> float:
         quoted = 0
