@@ -102,8 +102,24 @@ def test_parenthetical_cue_inside_the_clause(reported_of):
 
 
 def test_an_organisation_speaks(reported_of):
-    row = only(reported_of("The defence ministry said that two drones were shot down overnight."))
-    assert (row["text"], row["mention"]) == ("two drones were shot down overnight", "The defence ministry")
+    row = only(reported_of("The ministry said that two drones were shot down overnight."))
+    assert (row["text"], row["speaker"], row["mention"]) == (
+        "two drones were shot down overnight", "The ministry", "The ministry")
+    row = only(reported_of("The Kremlin said that two drones were shot down overnight."))
+    assert (row["speaker"], row["mention"]) == ("Kremlin", "Kremlin")
+
+
+def test_as_x_noted(reported_of):
+    row = only(reported_of("As the newspaper noted, the deal surprised many analysts in the city."))
+    assert (row["text"], row["mention"], row["cue"]) == (
+        "the deal surprised many analysts in the city", "the newspaper", "noted")
+
+
+def test_a_title_is_not_part_of_the_name(reported_of):
+    row = only(reported_of("CLEVELAND — Former Attorney General Michael Mukasey told delegates that "
+                           "the server should disqualify her."))
+    assert (row["text"], row["speaker"], row["cue"]) == (
+        "the server should disqualify her", "Michael Mukasey", "told delegates")
 
 
 def test_a_promise_in_a_non_finite_clause(reported_of):

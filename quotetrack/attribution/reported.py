@@ -25,7 +25,7 @@ from ..constants import (ACCORDING_TO, COMPLEMENTIZERS, EVIDENCE_SUBJECTS, EVIDE
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (ADVERBIAL_CLAUSE, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, 
+from .grammar import (ADVERBIAL_CLAUSE, AGENT, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, 
                       NON_FINITE, OBJECTS, PARENTHETICAL, SIDE_CLAUSES, PASSIVE, RELATIVE_CLAUSE, ROOT, SUBJECTS, UNLABELLED,
                       subject_of)
 from .people import is_name
@@ -39,6 +39,7 @@ QUOTE_CHARS = frozenset("“”„‟\"'‘’‚«»‹›`")
 EDGE_WORDS = ("PUNCT", "CCONJ")   # never the first or last word of reported content
 RELATIVE_TAGS = ("WP", "WDT")
 NOMINAL = ("NOUN", "PROPN", "PRON")
+AS_MARK = "as"
 SEPARATORS = (",", "—", "–", "--", ";")
 # What trails reported content without being said: ", who ...", ", a follow-up to ...".
 NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
@@ -88,7 +89,7 @@ def _reports(tok):
     """(cue, source, content words) for each statement this token reports."""
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         found = according_to(list(tok.doc[tok.i:tok.sent.end]))
-        if found is not None and lemma(found[1]) not in EVIDENCE_SUBJECTS:
+        if found is not None:
             clause = _clause_of(tok)
             if _says(clause) and any(c.dep_ == CLAUSAL_COMPLEMENT for c in clause.children):
                 return   # "he said X, according to Y": X is a statement already
@@ -108,7 +109,7 @@ def _reports(tok):
             parts = [parts[0] + _run_on(tok, clause)]
         for words in parts:
             yield tok, source, _core(words)
-    if not complements and tok.dep_ == PARENTHETICAL and tok.head.i != tok.i:
+    if not complements and tok.head.i != tok.i and (tok.dep_ == PARENTHETICAL or _as_clause(tok)):
         yield tok, source, _core(_without(tok.head.subtree, _cue_words(tok)))
     if not complements and lemma(tok) in INFINITIVE_SPEECH_VERBS:
         words = _non_finite(tok)
@@ -205,11 +206,19 @@ def _loose_complement(verb) -> list:
     return []
 
 
+def _as_clause(verb) -> bool:
+    """"As the paper noted, CLAUSE", "As reported by X, CLAUSE": the clause is the content."""
+    return verb.dep_ == ADVERBIAL_CLAUSE and any(
+        c.dep_ == COMPLEMENTIZER and c.lower_ == AS_MARK for c in verb.children)
+
+
 def _source(verb):
-    """Who says it: the verb's subject (or the one it shares), never the hearer of a passive
-    ("he was told that ...") nor evidence ("the poll suggests ...")."""
-    if any(c.dep_ in PASSIVE for c in verb.children):
-        return None
+    """Who says it: the verb's subject (or the one it shares); in the passive only the agent
+    ("was told by Berg that"), never the hearer ("he was told that ..."); never evidence ("the
+    poll suggests ...")."""
+    if any(c.dep_ in PASSIVE for c in verb.children) or (verb.tag_ == "VBN" and _as_clause(verb)):
+        agent = next((c for c in verb.children if c.dep_ == AGENT), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = _subject(verb)
     if subject is None:
         return None
@@ -219,13 +228,16 @@ def _source(verb):
 
 
 def _subject(verb):
-    """The verb's subject, mending three common misparses: two subjects ("election winner
-    Friedrich Merz said": the name), a subject stranded by a subordinator ("as the agency
+    """The verb's subject, mending common misparses: two subjects ("election winner Friedrich
+    Merz said": the person), a name in apposition ("One pastor, Ana Lima, said", "CLEVELAND —
+    Ana Lima said": the name), a subject stranded by a subordinator ("as the agency
     reported": not the main clause's), and a second verb of saying hung on the first one's
     content ("claimed A, and claimed B": the first one's subject)."""
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if own:
-        return next((c for c in own if is_name(c)), own[0])
+    if own:              # a person before anything else, then the nearest to the verb
+        subject = min(own, key=lambda c: (c.ent_type_ != "PERSON", not is_name(c), abs(verb.i - c.i)))
+        named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
+        return named[0] if named and not is_name(subject) or subject.text.isupper() and named else subject
     if verb.dep_ == ROOT:
         # "X has labeled Y a dictator and stated that ...", parsed as if the first clause
         # were what "stated" reports: that clause's subject is the verb's.
