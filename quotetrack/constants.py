@@ -53,8 +53,9 @@ REPORTED_SPEECH_VERBS = frozenset("""
 INFINITIVE_SPEECH_VERBS = frozenset("""
     promise vow pledge threaten urge ask tell warn accuse
 """.split())
-# Verbs that report speech only when a speaker says them: "the poll suggests" is evidence.
-EVIDENCE_VERBS = frozenset({"suggest", "indicate", "reveal", "show"})
+# Verbs of saying that report evidence, not speech, with such a subject: "the poll suggests".
+# ("According to the poll" is an attribution all the same.)
+EVIDENCE_VERBS = frozenset({"suggest", "indicate", "reveal"})
 EVIDENCE_SUBJECTS = frozenset("""
     poll survey data study chart graph figure number analysis research evidence result record
     report model estimate count trend statistic map video footage image photo document

@@ -12,22 +12,25 @@ MAIN_CLAUSES = ("ROOT", "conj", "ccomp", "parataxis")
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 MAX_SUBJECT_HOPS = 4
 # Reported speech: the clause a verb of saying reports, and the ways a clause hangs from it.
-CLAUSAL_COMPLEMENT = "ccomp"
-PARENTHETICAL = "parataxis"        # "The economy, he said, is strong"
-COORDINATED = "conj"
-COMPLEMENTIZER = "mark"
-RELATIVE_CLAUSE = "relcl"          # "Berg, who said that ..."
-PASSIVE = ("auxpass", "nsubjpass")
-AGENT = "agent"
-APPOSITION = "appos"                    # "by X" in the passive
-ADVERBIAL_CLAUSE = "advcl"
 ROOT = "ROOT"
+CLAUSAL_COMPLEMENT = "ccomp"       # "said [that the port would reopen]"
+NON_FINITE = "xcomp"               # "vowed [to build]", "urged voters [to register]"
+PARENTHETICAL = "parataxis"        # "The economy, [he said], is strong"
+ADVERBIAL_CLAUSE = "advcl"         # "[As the paper noted], ..."
+COORDINATED = "conj"
+COMPLEMENTIZER = "mark"            # "that", "as"
+RELATIVE_CLAUSE = "relcl"          # "Berg, [who said that ...]"
+APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
+AGENT = "agent"                    # "by X" in the passive
+PASSIVE = ("auxpass", "nsubjpass")
 AUXILIARIES = ("aux", "auxpass")
-NON_FINITE = "xcomp"               # "vowed to build", "urged voters to register"
+OBJECTS = ("dobj", "dative")
+PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
-OBJECTS = ("dobj", "dative", "nsubj", "nsubjpass")
 # Clauses beside a reported clause that may be statements of their own: "..., adding that".
 SIDE_CLAUSES = ("conj", "advcl", "parataxis")
+# What trails reported content without being said: ", who ...", ", a follow-up to ...".
+NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
 
 
 def is_reporting(tok) -> bool:

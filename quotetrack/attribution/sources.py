@@ -1,0 +1,78 @@
+"""Who says a reported statement: the subject of the verb of saying, found through the parse
+and the small model's common misparses. Only the token is chosen here; the resolver names it."""
+from __future__ import annotations
+
+from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS
+from ..tokens import lemma, pos
+from .grammar import (ADVERBIAL_CLAUSE, AGENT, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEMENTIZER,
+                      COORDINATED, PASSIVE, PREPOSITION_OBJECTS, ROOT, SUBJECTS, UNLABELLED,
+                      earlier_subject, subject_of)
+from .people import is_name
+
+AS_MARK = "as"
+NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def says(tok) -> bool:
+    """A verb of saying whose clausal complement is reported speech."""
+    return pos(tok) == "VERB" and lemma(tok) in REPORTED_SPEECH_VERBS
+
+
+def asks(tok) -> bool:
+    """A promise, threat or request, reported in a non-finite clause ("vowed to ...")."""
+    return pos(tok) == "VERB" and lemma(tok) in INFINITIVE_SPEECH_VERBS
+
+
+def has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+def as_clause(verb) -> bool:
+    """"As the paper noted, CLAUSE", "As reported by X, CLAUSE"."""
+    return verb.dep_ == ADVERBIAL_CLAUSE and any(
+        c.dep_ == COMPLEMENTIZER and c.lower_ == AS_MARK for c in verb.children)
+
+
+def source(verb):
+    """Who says it: the verb's subject (or the one it shares); in the passive only the agent
+    ("was told by Berg that"), never the hearer ("he was told that ..."); never evidence ("the
+    poll suggests ...")."""
+    if any(c.dep_ in PASSIVE for c in verb.children) or (verb.tag_ == "VBN" and as_clause(verb)):
+        agent = next((c for c in verb.children if c.dep_ == AGENT), None)
+        if agent is None:
+            return None
+        return next((c for c in agent.children if c.dep_ in PREPOSITION_OBJECTS), None)
+    subject = _subject(verb)
+    if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS):
+        return None
+    return subject
+
+
+def _subject(verb):
+    """The verb's subject, mending the common misparses:
+    two subjects ("election winner Friedrich Merz said"): the person, else the nearest;
+    a name in apposition ("One pastor, Ana Lima, said", "CLEVELAND — Ana Lima said"): the name;
+    no subject on the main verb ("X has labeled Y a dictator and stated that ..." parsed as if
+    "stated" reported the first clause): that clause's subject, else the nearest one before;
+    a second verb of saying hung on the first one's content ("claimed A, and claimed B"), or by
+    an unlabelled relation: the first one's subject;
+    a subject stranded by a subordinator ("as the agency reported"): the noun before the verb."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own:
+        subject = min(own, key=lambda c: (c.ent_type_ != "PERSON", not is_name(c), abs(verb.i - c.i)))
+        named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
+        if named and (not is_name(subject) or subject.text.isupper()):
+            return named[0]
+        return subject
+    if verb.dep_ == ROOT:
+        stolen = [s for c in verb.children if c.dep_ == CLAUSAL_COMPLEMENT and c.i < verb.i
+                  for s in c.children if s.dep_ in SUBJECTS]
+        return stolen[-1] if stolen else earlier_subject(verb)
+    if verb.dep_ == COORDINATED and verb.head.dep_ == CLAUSAL_COMPLEMENT and says(verb.head.head):
+        return _subject(verb.head.head)
+    if verb.dep_ == UNLABELLED and pos(verb.head) == "VERB":
+        return _subject(verb.head)
+    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER for c in verb.children):
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        return before if before is not None and pos(before) in NOMINAL else None
+    return subject_of(verb)
