@@ -50,11 +50,44 @@ PERSON_ROLES = frozenset("""
     player star singer rapper veteran soldier survivor witness victim mom dad boss emperor tsar
     dictator rival opponent challenger incumbent campaigner organizer organiser director-general
     secretary-general commissioner counselor counsellor monarch cleric bishop rabbi imam priest
+    doctor physician nurse source critic supporter backer ally friend colleague neighbor
+    neighbour student teacher worker employee staffer insider observer fan delegate donor
+    protester demonstrator person crowd audience consultant operative surrogate pastor lobbyist
+    attendee participant moderator panelist commentator pundit historian scholar scientist
 """.split())
+
+# Head nouns of descriptions that stand for an organisation ("the ministry said"): a speaker too.
+ORGANISATION_NOUNS = frozenset("""
+    ministry government administration agency department office commission committee council
+    campaign party union company firm corporation group organization organisation association
+    foundation institute court embassy army military police parliament congress senate assembly
+    newspaper paper magazine network station channel outlet website site publication broadcaster
+    team club league federation bank fund board authority authorities coalition alliance
+    movement bureau service secretariat regulator prosecution university school hospital
+    charity watchdog
+""".split())
+
+# Documents that "say" things: their author is the speaker ("the lawsuit claims", "Lopez's
+# statement read"), never the document itself.
+DOCUMENT_NOUNS = frozenset("""
+    statement letter email e-mail memo memorandum report lawsuit suit complaint filing motion
+    petition ruling decision order indictment document release communique communiqué post tweet
+    message note ad advertisement commercial video clip text transcript question questionnaire
+    survey poll headline article editorial op-ed column book speech script notice website
+    record records affidavit brief testimony manifesto plan proposal bill resolution
+    declaration announcement interview caption banner sign slogan flyer leaflet mailer piece
+    story essay review
+""".split())
+# Documents that are published somewhere: "an editorial in the Gazette" is the Gazette's.
+PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay review report".split())
+
+# Subjects that name no one: `"...," nothing said`, `something says`.
+NOBODY = frozenset("nothing something everything anything none this that these those which what".split())
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 TITLE_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                 "miss": "f", "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
@@ -73,8 +106,9 @@ NAME_TITLES = frozenset("""
     spokesperson chairman chairwoman chief ceo
 """.split())
 
-# Entity labels that can speak.
+# Entity labels that can speak; of them, those that "it" can stand for.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+ORGANISATION_LABELS = frozenset({"ORG", "GPE"})
 
 # Sentence punctuation that closes a quoted clause.
 SENTENCE_END = ".!?…"

@@ -2,16 +2,19 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import ACCORDING_TO, SENTENCE_END, SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS
+from ..constants import (ACCORDING_TO, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, SENTENCE_END,
+                         SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import earlier_subject, governs, is_reporting, subject_of
+from .people import is_name
 
 DASHES = ("―", "—", "–", "-", "--")
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
+SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -19,11 +22,12 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     first, last = inside[0], inside[-1]
     content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
     after = after_window(ctx, doc, q, last)
-    if kind == "partial":
-        # `branded him a "dictator"`, or `There had been "progress", he added`.
+    before = before_window(ctx, doc, q, first)
+    if kind == "partial" and before:
+        # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
+        # "progress", he added`.
         return (governing_cue(first, inside) or according_to(list(first.sent))
                 or (cue_in(after, inside, first=True) if after[:1] and after[0].text == "," else None))
-    before = before_window(ctx, doc, q, first)
     after_cue = cue_in(after, inside, first=True) if after else None
     before_cue = cue_in(before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
@@ -120,10 +124,16 @@ def _adjacent_name(verb, window):
     before = list(range(at - 1, max(-1, at - NEAR_VERB - 1), -1))
     after = list(range(at + 1, min(len(window), at + NEAR_VERB + 1)))
     for j in (after + before if at == 0 else before + after):
-        tok = window[j]
-        if tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS:
-            return tok
+        if _could_speak(window[j]):
+            return window[j]
     return None
+
+
+def _could_speak(tok) -> bool:
+    """A name, a pronoun, or a noun for a person, an organisation or a document: `"...?" asked
+    the minister`, where the parse took the inverted subject for an object."""
+    return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
+            or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
 
 def governing_cue(first, inside):
@@ -154,12 +164,14 @@ def according_to(window):
     return None
 
 
-def cue_text(verb) -> str:
+def cue_text(verb, subject=None) -> str:
+    """The verb with its particle and short object: "said", "told reporters", "wrote on X"."""
     if verb.lower_ == "according":
         return "according to"
     words = [verb]
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4:
+        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4 \
+                and (subject is None or child.i != subject.i):
             words.extend(t for t in child.subtree if t.i - verb.i <= 4)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)

@@ -4,17 +4,39 @@ Dependency labels are named here once."""
 from __future__ import annotations
 
 from ..constants import REPORTING_VERBS
-from ..tokens import lemma, pos
+from ..tokens import lemma, lemma_as_verb, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
 MAIN_CLAUSES = ("ROOT", "conj", "ccomp", "parataxis")
 # Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 MAX_SUBJECT_HOPS = 4
+# What a mis-parsed subject hangs by: "the lawsuit[compound] claims", "Lopez's statement read".
+LOOSE_SUBJECTS = ("compound", "nmod", "dep", "poss")
+LOOSE_SUBJECT_DISTANCE = 2
 
 
 def is_reporting(tok) -> bool:
-    return pos(tok) in ("VERB", "AUX") and lemma(tok) in REPORTING_VERBS
+    """A verb of saying; also one the tagger took for a noun at the root of its sentence, as
+    small models do with "the statement read" or "the lawsuit claims"."""
+    if lemma(tok) not in REPORTING_VERBS and _verb_lemma(tok) not in REPORTING_VERBS:
+        return False
+    if pos(tok) in ("VERB", "AUX"):
+        return True
+    return tok.dep_ == "ROOT" and (any(c.dep_ in SUBJECTS for c in tok.children)
+                                   or _left_noun(tok) is not None)
+
+
+def _verb_lemma(tok) -> str:
+    return lemma_as_verb(tok.lower_)
+
+
+def _left_noun(verb):
+    """A noun just left of the verb that the parse attached as anything but a subject."""
+    lefts = [c for c in verb.lefts if verb.i - c.i <= LOOSE_SUBJECT_DISTANCE]
+    if lefts and lefts[-1].dep_ in LOOSE_SUBJECTS and pos(lefts[-1]) in ("NOUN", "PROPN", "PRON"):
+        return lefts[-1]
+    return None
 
 
 def main_subject(tok) -> bool:
@@ -27,6 +49,8 @@ def subject_of(verb, hops: int = 0):
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
+    if verb.dep_ == "ROOT" and _left_noun(verb) is not None:
+        return _left_noun(verb)
     head = verb.head
     if head is verb or hops >= MAX_SUBJECT_HOPS:
         return None

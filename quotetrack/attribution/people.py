@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..constants import (NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS,
-                         TITLE_GENDER)
+from ..constants import (NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
+                         ROLE_GENDER, SPEAKER_LABELS, TITLE_GENDER)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
@@ -21,6 +21,7 @@ class Mention:
     sentence: int
     subject: bool
     person: bool
+    organisation: bool = False
 
 
 @dataclass
@@ -30,7 +31,7 @@ class People:
     titles: dict[str, set[str]] = field(default_factory=dict)   # surname -> title words
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
-    full_names: dict[str, list[str]] = field(default_factory=dict)
+    by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
 
     def gender_of(self, name: str) -> str | None:
         votes = self.gender.get(surname(name)) or {}
@@ -39,16 +40,30 @@ class People:
         best = max(votes, key=votes.get)
         return best if votes[best] > sum(votes.values()) - votes[best] else None
 
-    def fullest(self, name: str) -> str:
-        """The fullest form of a person's name in the article ("Berg" -> "Karl Berg")."""
-        forms = self.full_names.get(surname(name))
-        if not forms:
-            return name
+    def fullest(self, name: str, at: int | None = None) -> str:
+        """The fullest form of the person a name stands for at offset `at` ("Berg" -> "Karl
+        Berg"). A surname alone means the person of that surname the text is talking about
+        there: the most recent full mention before `at`, a subject first; never simply the
+        longest name that holds it (Bill and Hillary Clinton are two people)."""
         words = set(fold(name).split())
-        fitting = [f for f in forms if words <= set(fold(f).split())]
-        if not fitting:
+        forms = [m for m in self.by_surname.get(surname(name), ())
+                 if words <= set(fold(m.name).split())]
+        full = [m for m in forms if len(m.name.split()) > len(words)]
+        if not full:
             return name
-        return max(fitting, key=lambda f: (len(f.split()), fitting.count(f)))
+        before = [m for m in full if at is None or m.at < at]
+        if before:
+            meant = max(before, key=lambda m: (m.subject, m.at))
+        elif len({_first_name(m.name) for m in full}) == 1:
+            meant = full[0]
+        else:
+            return name       # two people fit and the text has named neither yet
+        same_person = [m.name for m in full if set(fold(meant.name).split()) <= set(fold(m.name).split())]
+        return max(same_person, key=lambda f: (len(f.split()), same_person.count(f), f == meant.name))
+
+
+def _first_name(name: str) -> str:
+    return fold(name).split()[0]
 
 
 def index_people(ctx: ArticleContext) -> People:
@@ -74,11 +89,14 @@ def index_people(ctx: ArticleContext) -> People:
                 key = surname(name)
                 head = chunk[-1]
                 is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
-                is_subject = main_subject(head) or whole[0].i == sent.start
-                people.mentions.append(Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name,
-                                               sentence, is_subject, is_person))
+                is_subject = main_subject(head) or whole[0].i == sent.start \
+                    or (head.dep_ == "appos" and main_subject(head.head))
+                mention = Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name, sentence,
+                                  is_subject, is_person, head.ent_type_ in ORGANISATION_LABELS)
+                people.mentions.append(mention)
+                if is_person or not head.ent_type_:    # the recogniser misses many names
+                    people.by_surname.setdefault(key, []).append(mention)
                 if is_person:
-                    people.full_names.setdefault(key, []).append(name)
                     people.titles.setdefault(key, set()).update(title_words(chunk))
                     if is_subject:
                         subject_names.append(key)

@@ -1,7 +1,9 @@
 """The quote producer: one Attribution per quoted span."""
 from __future__ import annotations
 
+from ..constants import DOCUMENT_NOUNS
 from ..quotemarks import QuotedSpan
+from ..tokens import lemma
 from .context import ArticleContext
 from .continuation import carried
 from .cues import cue_text, find_cue
@@ -14,10 +16,7 @@ def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> list[Attributio
     """One Attribution per quoted span of the article, in text order."""
     out: list[Attribution] = []
     for index, q in enumerate(ctx.quotes):
-        attribution = _attribute(ctx, resolver, index, q, out)
-        if attribution.speaker is not None:
-            attribution.speaker = resolver.fullest(attribution.speaker)
-        out.append(attribution)
+        out.append(_attribute(ctx, resolver, index, q, out))
     return out
 
 
@@ -37,7 +36,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         verb, subject = cue
         speaker, mention = resolver.resolve(subject)
         if speaker is not None:
-            return Attribution(kind, speaker, mention, cue_text(verb))
+            return Attribution(kind, speaker, mention, cue_text(verb, subject))
+        if lemma(subject) in DOCUMENT_NOUNS:
+            return Attribution(kind)      # a document with no named author: nobody, not the last speaker
     if kind == "direct":
         continued = carried(ctx, index, q, earlier)
         if continued is not None:
