@@ -13,6 +13,7 @@ from .people import is_name
 DASHES = ("―", "—", "–", "-", "--")
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
+LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 
@@ -26,20 +27,37 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     if kind == "partial" and before:
         # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
         # "progress", he added`.
-        return (governing_cue(first, inside) or according_to(list(first.sent))
-                or (cue_in(after, inside, first=True) if after[:1] and after[0].text == "," else None))
-    after_cue = cue_in(after, inside, first=True) if after else None
-    before_cue = cue_in(before, inside, first=False) if before else None
+        return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
+                or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None))
+    after_cue = cue_in(ctx, after, inside, first=True) if after else None
+    before_cue = cue_in(ctx, before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
     lower_after = bool(after) and after[0].text[:1].islower()
-    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue[0], after)):
+    if before_cue and _leads_in(before_cue, before):
+        return before_cue     # `X said, "...,"` whatever follows the quote
+    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)):
         return after_cue
     if before_cue:
         return before_cue
     according = according_to(after) or according_to(before)
     if according:
         return according
+    if before and not _introduces(before):
+        # Inside a sentence that reports it: `X says that A, and "B."`
+        embedded = governing_cue(ctx, first, inside)
+        if embedded:
+            return embedded
     return _signature(after)
+
+
+def _leads_in(cue, window) -> bool:
+    """The cue verb stands right before the quote: `Berg said, "..."`, `Berg told me: "..."`."""
+    return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in (",", ":")
+
+
+def _introduces(window) -> bool:
+    """A lead-in that ends with a colon introduces the quote without governing it."""
+    return window[-1].text == ":"
 
 
 def _signature(window):
@@ -96,23 +114,30 @@ def _introducing_paragraph(ctx: ArticleContext, q: QuotedSpan):
     return list(list(prev.sents)[-1])
 
 
-def _is_bare_cue(verb, window) -> bool:
-    """`"...." Berg said.`: a short sentence whose verb reports nothing else."""
-    return len(window) <= BARE_CUE_WORDS and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+def _is_bare_cue(cue, window, content: str) -> bool:
+    """`"...." Berg said.`, `"...?" Berg asked, adding ...`: a cue after the quote whose verb
+    reports nothing else, so it reports the quote. After a question or an exclamation the cue
+    may go on; after a full stop only a short sentence is a cue (a longer one is news of its own)."""
+    verb, subject = cue
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return False
+    if len(window) <= BARE_CUE_WORDS:
+        return True
+    return content[-1:] in "?!" and window[0].i in (verb.i, subject.left_edge.i)
 
 
-def cue_in(window, inside, first: bool):
-    """The first reporting verb in the window (nearest the quote) with a subject outside it."""
+def cue_in(ctx: ArticleContext, window, inside, first: bool):
+    """The first reporting verb in the window (nearest the quote) with a subject outside quotes."""
     ordered = window if first else list(reversed(window))
-    quote_ids = {t.i for t in inside}
+    quote_ids = frozenset(t.i for t in inside)
     for tok in ordered:
         if not is_reporting(tok):
             continue
         if lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
                 and (not first or window.index(tok) > 3):
             continue
-        subject = subject_of(tok) or _adjacent_name(tok, window)
-        if subject is not None and subject.i not in quote_ids:
+        subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
+        if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
             return tok, subject
     return None
 
@@ -136,15 +161,16 @@ def _could_speak(tok) -> bool:
             or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
 
-def governing_cue(first, inside):
-    """Partial quotes: the reporting verb above the quote in the parse, and its subject."""
-    quote_ids = {t.i for t in inside}
+def governing_cue(ctx: ArticleContext, first, inside):
+    """The reporting verb above the quote in the parse, and its subject: `branded him a
+    "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation."""
+    quote_ids = frozenset(t.i for t in inside)
     root = next((t for t in inside if t.head.i not in quote_ids), first)
     tok, hops = root.head, 0
     while hops < MAX_HOPS:
-        if is_reporting(tok):
-            subject = subject_of(tok) or earlier_subject(tok)
-            if subject is not None and subject.i not in quote_ids:
+        if is_reporting(tok) and not ctx.inside_quote(ctx.at(tok)):
+            subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
+            if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
                 return tok, subject
         if tok.head is tok:
             break

@@ -44,22 +44,25 @@ def main_subject(tok) -> bool:
     return tok.dep_ in SUBJECTS and tok.head.dep_ in MAIN_CLAUSES
 
 
-def subject_of(verb, hops: int = 0):
-    """The verb's subject, or the one it shares: "X said ..., adding", "X, asking", "before asking"."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
+    """The verb's subject, or the one it shares: "X said ..., adding", "X, asking", "before asking".
+
+    Tokens in `outside` (a quote's words) are never the subject: parsers often attach a word of
+    the quotation as a second subject of the cue; the one nearest the verb is meant."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ == "ROOT" and _left_noun(verb) is not None:
         return _left_noun(verb)
     head = verb.head
-    if head is verb or hops >= MAX_SUBJECT_HOPS:
+    if head.i == verb.i or hops >= MAX_SUBJECT_HOPS or head.i in outside:
         return None
     if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON"):
         return head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
-        return subject_of(head.head, hops + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        return subject_of(head.head, hops + 1, outside)
     if verb.dep_ in INHERITS_SUBJECT:
-        return subject_of(head, hops + 1)
+        return subject_of(head, hops + 1, outside)
     return None
 
 

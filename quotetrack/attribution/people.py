@@ -111,7 +111,7 @@ def name_chunks(sent) -> list[list]:
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
         if tok.tag_ in ("NNP", "NNPS") and speaking and tok.text[:1].isupper():
-            if run and (tok.i != run[-1].i + 1 or (tok.ent_iob_ == "B" and run[-1].ent_type_)):
+            if run and (tok.i != run[-1].i + 1 or _entity_edge(run[-1], tok)):
                 chunks.append(run)
                 run = []
             run.append(tok)
@@ -122,6 +122,19 @@ def name_chunks(sent) -> list[list]:
         chunks.append(run)
     return [c for c in chunks if any(t.ent_type_ in SPEAKER_LABELS for t in c)
             or c[-1].dep_ in SUBJECTS]
+
+
+def _entity_edge(prev, tok) -> bool:
+    """Where one name ends and another begins in a run of proper nouns: "Hillary Clinton
+    Slams Donald Trump" is two names, not one."""
+    if tok.ent_iob_ == "B" and prev.ent_type_:
+        return True
+    return bool(prev.ent_type_) and not tok.ent_type_ and tok.ent_iob_ == "O" \
+        or (not prev.ent_type_ and tok.ent_iob_ == "B" and prev.i > 0 and _was_name(prev))
+
+
+def _was_name(tok) -> bool:
+    return tok.lower_.strip(".") not in NAME_TITLES and tok.lower_ not in PERSON_ROLES
 
 
 def without_titles(chunk) -> list:
