@@ -31,10 +31,20 @@ REPORTING_VERBS = frozenset("""
     characterise accuse dismiss reject decry slam blast condemn welcome concur affirm allege
     proclaim publish summarize summarise offer signal indicate read tout laud thank question
     wonder opine interject scoff recite utter sing chant reckon believe think
+    echo elaborate muse mock charge bark bemoan assure reveal imply recommend email share quote
+    lecture plead beg gush rave scold chide lash fire shoot hit push snap brag grumble mutter
+    murmur sigh laugh cry scream holler cheer rail fume rant tease hint reason posit theorize
+    speculate estimate guess surmise vouch attest swear stipulate specify clarify correct
+    interrupt begin start open close preface introduce advise caution inform notify assert
+    complain point highlight decry contrast
 """.split())
 # Verbs that only report when they govern the quote; alone they are too common.
-WEAK_REPORTING_VERBS = frozenset({"believe", "think", "put", "read", "continue", "offer",
-                                  "call", "speak", "post"})
+# Verbs that report a quote only when they govern it or open the clause right after it;
+# elsewhere they mostly mean something else ("continued to rise", "donations began").
+WEAK_REPORTING_VERBS = frozenset("""
+    believe think put read continue offer call speak post fire shoot hit push begin start open
+    close point cry share introduce correct laugh charge
+""".split())
 ACCORDING_TO = ("according", "to")
 
 # Head nouns of descriptions that stand for a person ("the Ukrainian leader").
@@ -161,6 +171,8 @@ IRREGULAR_VERBS = {
     "sang": "sing", "sung": "sing", "was": "be", "were": "be", "is": "be", "are": "be", "am": "be",
     "been": "be", "had": "have", "has": "have", "did": "do", "does": "do", "done": "do",
     "made": "make", "began": "begin", "begun": "begin", "went": "go", "gone": "go",
+    "shot": "shoot", "swore": "swear", "sworn": "swear", "hit": "hit", "cried": "cry",
+    "lashed": "lash", "echoed": "echo", "echoes": "echo", "snapped": "snap", "bragged": "brag",
 }
 IRREGULAR_NOUNS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "men": "man",
                    "women": "woman", "chairmen": "chairman", "congressmen": "congressman",

@@ -47,7 +47,29 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         embedded = governing_cue(ctx, first, inside)
         if embedded:
             return embedded
+    if before and _introduces(before):
+        lead_in = _colon_lead_in(ctx, before)
+        if lead_in:
+            return lead_in
     return _signature(after)
+
+
+def _colon_lead_in(ctx: ArticleContext, window):
+    """`Kaine has taken the stance: "..."`, `Michael Hale: "..."`: whoever the lead-in is
+    about introduces the quote, whatever the verb."""
+    words = [t for t in window[:-1] if not ctx.inside_quote(ctx.at(t))]
+    if not words:
+        return None
+    root = next((t for t in words if t.dep_ == "ROOT" or t.head.i == t.i), None)
+    if root is not None and pos(root) in ("VERB", "AUX"):
+        subject = subject_of(root)
+        if subject is not None and subject.i >= words[0].i and _could_speak(subject):
+            return root, subject
+        return None
+    head = words[-1]
+    if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and _could_speak(head):
+        return window[-1], head
+    return None
 
 
 def _leads_in(cue, window) -> bool:
@@ -133,12 +155,15 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
     for tok in ordered:
         if not is_reporting(tok):
             continue
-        if lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
-                and (not first or window.index(tok) > 3):
+        weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids)
+        if weak and (not first or window.index(tok) > 3):
             continue
         subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
-        if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
-            return tok, subject
+        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)):
+            continue
+        if weak and not _could_speak(subject):
+            continue      # `"...," and donations began to rise`
+        return tok, subject
     return None
 
 
@@ -172,7 +197,7 @@ def governing_cue(ctx: ArticleContext, first, inside):
             subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
                 return tok, subject
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok, hops = tok.head, hops + 1
     return None
