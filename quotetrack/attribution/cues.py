@@ -16,6 +16,8 @@ BARE_CUE_WORDS = 8
 LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+BELIEF_VERBS = ("think", "believe")
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -181,7 +183,10 @@ def _adjacent_name(verb, window):
 
 def _could_speak(tok) -> bool:
     """A name, a pronoun, or a noun for a person, an organisation or a document: `"...?" asked
-    the minister`, where the parse took the inverted subject for an object."""
+    the minister`, where the parse took the inverted subject for an object. Places do not speak
+    here: beside a verb they are where it happened ("in Iowa, telling the crowd")."""
+    if tok.ent_type_ in PLACE_LABELS:
+        return False
     return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
             or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
@@ -191,12 +196,15 @@ def governing_cue(ctx: ArticleContext, first, inside):
     "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation."""
     quote_ids = frozenset(t.i for t in inside)
     root = next((t for t in inside if t.head.i not in quote_ids), first)
-    tok, hops = root.head, 0
+    tok, hops, passed_verb = root.head, 0, False
     while hops < MAX_HOPS:
-        if is_reporting(tok) and not ctx.inside_quote(ctx.at(tok)):
+        # "thinks", "believes" report a quote only as the first verb above it, not from afar.
+        weak_ok = not passed_verb or lemma(tok) not in BELIEF_VERBS
+        if is_reporting(tok) and weak_ok and not ctx.inside_quote(ctx.at(tok)):
             subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
                 return tok, subject
+        passed_verb = passed_verb or pos(tok) in ("VERB", "AUX")
         if tok.head.i == tok.i:
             break
         tok, hops = tok.head, hops + 1

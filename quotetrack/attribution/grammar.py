@@ -9,8 +9,8 @@ from ..tokens import lemma, lemma_as_verb, pos
 SUBJECTS = ("nsubj", "nsubjpass")
 MAIN_CLAUSES = ("ROOT", "conj", "ccomp", "parataxis")
 # Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
-MAX_SUBJECT_HOPS = 4
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
+MAX_SUBJECT_HOPS = 6
 # What a mis-parsed subject hangs by: "the lawsuit[compound] claims", "Lopez's statement read".
 LOOSE_SUBJECTS = ("compound", "nmod", "dep", "poss")
 LOOSE_SUBJECT_DISTANCE = 2

@@ -12,6 +12,10 @@ from .context import ArticleContext
 from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
 
 
+HEADING_WORDS = 20
+HEADING_CAPITALS = 0.6
+
+
 @dataclass(frozen=True)
 class Mention:
     """A person (or organisation) named or pointed at outside quotes, in text order."""
@@ -76,6 +80,8 @@ def index_people(ctx: ArticleContext) -> People:
                 if name:
                     people.persons.add(surname(name))
     for p_index in sorted(ctx.docs):
+        if is_heading(ctx.docs[p_index].text):
+            continue      # "Senator Slams Governor Over Budget": one run of capitals, no one's name
         for sent in ctx.docs[p_index].sents:
             sentence = ctx.sentence_index(ctx.at(sent[0]))
             subject_names = []
@@ -103,6 +109,14 @@ def index_people(ctx: ArticleContext) -> People:
             _vote_gender(people, sent, subject_names)
     people.mentions.sort(key=lambda m: m.at)
     return people
+
+
+def is_heading(paragraph: str) -> bool:
+    """A title line: short, no closing punctuation, most words capitalised."""
+    words = [w for w in paragraph.split() if w[:1].isalpha()]
+    if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in ".!?\"”'’:":
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
 def name_chunks(sent) -> list[list]:

@@ -22,6 +22,7 @@ from .people import Mention, People, is_name, mention_span
 RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
 AUTHOR_PREPOSITIONS = ("from", "by")
+DEFINITE = ("the", "this", "that")
 PUBLISHED_IN = ("in",)
 
 
@@ -126,7 +127,7 @@ class Resolver:
                 best, best_score = m.name, score
         if best is not None:
             return Name(best)
-        if lemma(head) in PERSON_ROLES:
+        if lemma(head) in PERSON_ROLES and _definite_singular(head):
             return self._antecedent(at, ROLE_GENDER.get(lemma(head))) or _description(span)
         return None
 
@@ -145,8 +146,7 @@ class Resolver:
         filed a lawsuit. ... the lawsuit claims"). Never the document itself."""
         for child in document.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < document.i
-                                        and (child.ent_type_ in SPEAKER_LABELS or is_name(child)
-                                             or lemma(child) in ORGANISATION_NOUNS)):
+                                        and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
                 return self._name_of(child)
         prepositions = AUTHOR_PREPOSITIONS + (PUBLISHED_IN if lemma(document) in PUBLICATION_NOUNS else ())
         for prep in document.children:
@@ -155,6 +155,9 @@ class Resolver:
                 if obj is not None and (obj.ent_type_ in SPEAKER_LABELS or is_name(obj)
                                         or lemma(obj) in PERSON_ROLES | ORGANISATION_NOUNS):
                     return self._name_of(obj)
+        issuer = _issuing_subject(document)      # "His office put out a statement saying ..."
+        if issuer is not None and lemma(issuer) not in DOCUMENT_NOUNS:
+            return self._name_of(issuer)
         return self._issuer(lemma(document), at)
 
     def _name_of(self, tok) -> Name | None:
@@ -199,6 +202,11 @@ class Resolver:
             if pool:
                 return Name(pool[0].name)
         return None
+
+
+def _definite_singular(head) -> bool:
+    """"the senator" points back to someone; "senators", "a senator", "all candidates" do not."""
+    return head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
 
 def _issuing_subject(document):
