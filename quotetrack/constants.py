@@ -36,7 +36,7 @@ REPORTING_VERBS = frozenset("""
     murmur sigh laugh cry scream holler cheer rail fume rant tease hint reason posit theorize
     speculate estimate guess surmise vouch attest swear stipulate specify clarify correct
     interrupt begin start open close preface introduce advise caution inform notify assert
-    complain point highlight decry contrast
+    complain point highlight decry contrast remember press retort
 """.split())
 # Verbs that only report when they govern the quote; alone they are too common.
 # Verbs that report a quote only when they govern it or open the clause right after it;
@@ -64,6 +64,8 @@ PERSON_ROLES = frozenset("""
     neighbour student teacher worker employee staffer insider observer fan delegate donor
     protester demonstrator person crowd audience consultant operative surrogate pastor lobbyist
     attendee participant moderator panelist commentator pundit historian scholar scientist
+    boy girl child kid teen teenager customer shopper patient parent grandmother grandfather
+    narrator announcer caller listener viewer reader user tycoon mogul magnate
 """.split())
 
 # Head nouns of descriptions that stand for an organisation ("the ministry said"): a speaker too.

@@ -18,6 +18,8 @@ NEAR_VERB = 4        # how far from a verb an unattached name may stand
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BELIEF_VERBS = ("think", "believe")
+LEAD_IN_MARKS = (",", ":")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -39,6 +41,12 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         return before_cue     # `X said, "...,"` whatever follows the quote
     if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)):
         return after_cue
+    if before and before[-1].text not in LEAD_IN_MARKS:
+        # The quote goes on the sentence (`X tells voters who wonder why that he "..."`): the
+        # verb it hangs from, not merely the nearest one.
+        embedded = governing_cue(ctx, first, inside)
+        if embedded:
+            return embedded
     if before_cue:
         return before_cue
     according = according_to(after) or according_to(before)
@@ -60,9 +68,13 @@ def _colon_lead_in(ctx: ArticleContext, window):
     """`Kaine has taken the stance: "..."`, `Michael Hale: "..."`: whoever the lead-in is
     about introduces the quote, whatever the verb."""
     words = [t for t in window[:-1] if not ctx.inside_quote(ctx.at(t))]
+    dash = max((k for k, t in enumerate(words) if t.text in DASHES), default=-1)
+    words = words[dash + 1:]           # "Why polls missed it - Pew Research: "..."
     if not words:
         return None
-    root = next((t for t in words if t.dep_ == "ROOT" or t.head.i == t.i), None)
+    ids = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+    root = next((t for t in tops if pos(t) in ("VERB", "AUX")), tops[0] if tops else None)
     if root is not None and pos(root) in ("VERB", "AUX"):
         subject = subject_of(root)
         if subject is not None and subject.i >= words[0].i and _could_speak(subject):
@@ -76,7 +88,7 @@ def _colon_lead_in(ctx: ArticleContext, window):
 
 def _leads_in(cue, window) -> bool:
     """The cue verb stands right before the quote: `Berg said, "..."`, `Berg told me: "..."`."""
-    return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in (",", ":")
+    return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in LEAD_IN_MARKS
 
 
 def _introduces(window) -> bool:
@@ -157,16 +169,25 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
     for tok in ordered:
         if not is_reporting(tok):
             continue
-        weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids)
-        if weak and (not first or window.index(tok) > 3):
+        weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
+            and not _puts_it(tok)
+        near = window.index(tok) <= 3 if first else window[-1].text in LEAD_IN_MARKS \
+            and window[-1].i - tok.i <= LEAD_IN_WORDS + 1
+        if weak and not near:
             continue
         subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
-        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)):
+        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)) \
+                or subject.lower_ in RELATIVE_PRONOUNS:
             continue
         if weak and not _could_speak(subject):
             continue      # `"...," and donations began to rise`
         return tok, subject
     return None
+
+
+def _puts_it(verb) -> bool:
+    """"as Lee put it": a cue, though "put" alone is not."""
+    return lemma(verb) == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children)
 
 
 def _adjacent_name(verb, window):
