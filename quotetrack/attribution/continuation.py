@@ -11,8 +11,10 @@ def carried(ctx: ArticleContext, index: int, q: QuotedSpan,
             earlier: list[Attribution]) -> Attribution | None:
     """A quote with no cue of its own continues the direct quote just before it: in the same
     paragraph (`"A," he said. "B."`, resting on the same mention) or the next one (no mention)."""
-    # The quote before, passing over titles quoted in between (`he said on "Meet the Press."`).
-    before = [k for k in range(index) if earlier[k].kind != "other" or ctx.quotes[k].paragraph != q.paragraph]
+    # The quote before, passing over titles and fragments quoted in between in the same
+    # paragraph (`he said on "Meet the Press."`).
+    before = [k for k in range(index)
+              if earlier[k].kind == "direct" or ctx.quotes[k].paragraph != q.paragraph]
     if not before:
         return None
     prev_q, prev = ctx.quotes[before[-1]], earlier[before[-1]]

@@ -19,7 +19,6 @@ SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BELIEF_VERBS = ("think", "believe")
 LEAD_IN_MARKS = (",", ":")
-RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -32,7 +31,8 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
         # "progress", he added`.
         return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
-                or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None))
+                or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None)
+                or _parenthetical(ctx, first, inside))
     after_cue = cue_in(ctx, after, inside, first=True) if after else None
     before_cue = cue_in(ctx, before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
@@ -62,6 +62,26 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         if lead_in:
             return lead_in
     return _signature(after)
+
+
+def _parenthetical(ctx: ArticleContext, first, inside):
+    """`Loyalty, he noted, has long been a "core tenet"`: a cue set off by commas in the
+    sentence that holds the quote, whose verb reports nothing else."""
+    quote_ids = frozenset(t.i for t in inside)
+    for tok in first.sent:
+        if tok.i in quote_ids or not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS \
+                or ctx.inside_quote(ctx.at(tok)):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        subject = subject_of(tok, outside=quote_ids)
+        if subject is None or not _could_speak(subject) or ctx.inside_quote(ctx.at(subject)):
+            continue
+        left = tok.doc[min(subject.left_edge.i, tok.i) - 1] if min(subject.left_edge.i, tok.i) else None
+        if (left is not None and left.text == ",") and after is not None and after.text in (",", "."):
+            return tok, subject
+    return None
 
 
 def _colon_lead_in(ctx: ArticleContext, window):
@@ -176,8 +196,7 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
         if weak and not near:
             continue
         subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
-        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)) \
-                or subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)):
             continue
         if weak and not _could_speak(subject):
             continue      # `"...," and donations began to rise`
@@ -212,15 +231,17 @@ def _could_speak(tok) -> bool:
             or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
 
-def governing_cue(ctx: ArticleContext, first, inside):
+def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
     """The reporting verb above the quote in the parse, and its subject: `branded him a
-    "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation."""
+    "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation. `strict`:
+    only a verb of saying proper, never a weak one ("called it", "put")."""
     quote_ids = frozenset(t.i for t in inside)
     root = next((t for t in inside if t.head.i not in quote_ids), first)
     tok, hops, passed_verb = root.head, 0, False
     while hops < MAX_HOPS:
         # "thinks", "believes" report a quote only as the first verb above it, not from afar.
-        weak_ok = not passed_verb or lemma(tok) not in BELIEF_VERBS
+        weak_ok = (not passed_verb or lemma(tok) not in BELIEF_VERBS) \
+            and not (strict and lemma(tok) in WEAK_REPORTING_VERBS)
         if is_reporting(tok) and weak_ok and not ctx.inside_quote(ctx.at(tok)):
             subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):

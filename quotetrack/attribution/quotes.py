@@ -6,7 +6,7 @@ from ..quotemarks import QuotedSpan
 from ..tokens import lemma
 from .context import ArticleContext
 from .continuation import carried
-from .cues import cue_text, find_cue
+from .cues import cue_text, find_cue, governing_cue
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attribution
@@ -31,7 +31,13 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if not inside:
         return Attribution(kind="other")
     kind = quote_kind(ctx.text, para, q, inside)
-    cue = find_cue(ctx, doc, q, inside, kind) if kind != "other" else None
+    if kind == "other":
+        # A title or a name in capitals is a partial quote when a verb of saying governs it:
+        # `Zimmerman said he would fight "Black Lives Matter" violence`.
+        cue = governing_cue(ctx, inside[0], inside, strict=True)
+        kind = "partial" if cue is not None else kind
+    else:
+        cue = find_cue(ctx, doc, q, inside, kind)
     if cue is not None:
         verb, subject = cue
         speaker, mention = resolver.resolve(subject)

@@ -23,6 +23,7 @@ RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
 AUTHOR_PREPOSITIONS = ("from", "by")
 DEFINITE = ("the", "this", "that")
+RELATIVE_PRONOUNS = ("who", "which", "that")
 PUBLISHED_IN = ("in",)
 
 
@@ -84,6 +85,8 @@ class Resolver:
 
     def _name_for(self, span, at: int) -> Name | None:
         head = span[-1]
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._relative(head.head.head)
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
             return self._pronoun(head.lower_, at)
         if head.ent_type_ in SPEAKER_LABELS or is_name(head):
@@ -103,6 +106,14 @@ class Resolver:
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
         return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
+
+    def _relative(self, noun) -> Name | None:
+        """"Weaver, who said ..." is Weaver; "the theme that would carry him" is no one."""
+        if not (noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES
+                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS):
+            return None
+        name, _ = self.resolve(noun)
+        return Name(name) if name is not None else None
 
     def _pronoun(self, word: str, at: int) -> Name | None:
         word = POSSESSIVE_PRONOUNS.get(word, word)
