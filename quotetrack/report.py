@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .diff import COMPARED_KINDS, word_diff_html
+from .diff import word_diff_html
 from .drift import drift_summary, score_drift
 from .frames import require_columns
 from .names import majority_speaker
@@ -194,12 +194,13 @@ def _speaker_table(quotes: pd.DataFrame, source: str, sources: list[str]) -> str
 
 
 def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
-    """Horizontal bars as inline SVG: the mean drift of the quotations each source shares with
-    another source (a quotation only one source has has nothing to drift from)."""
-    quoted = variants[variants["kind"].isin(COMPARED_KINDS)]
+    """Horizontal bars as inline SVG: the mean drift of the direct quotations each source shares
+    with another source (one only it has has nothing to drift from; a one-word partial quote
+    hardly can, and would only pull every mean towards 0)."""
+    quoted = variants[variants["kind"] == "direct"]
     shared = quoted[quoted.groupby("cluster_id")["source"].transform("nunique") > 1]
     if shared.empty:
-        return "<p>No quotation appears in more than one source, so there is no drift to show.</p>"
+        return "<p>No direct quotation appears in more than one source, so there is no drift to show.</p>"
     means = drift_summary(shared, by="source")["mean_drift"].reindex(sources)
     top = max(0.1, float(means.max()))
     scale = math.ceil(top * 10 - 1e-9) / 10       # the axis ends at the next tenth
@@ -212,7 +213,7 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
         if pd.isna(value):
             bars.append(f"<text x='{label_w - 8}' y='{y + 16}' text-anchor='end'><title>{html.escape(name)}"
                         f"</title>{html.escape(short)}</text><text x='{label_w + 4}' y='{y + 16}' "
-                        "class='na'>no shared quotation</text>")
+                        "class='na'>no shared direct quotation</text>")
             continue
         width = bar_w * float(value) / scale
         bars.append(f"<text x='{label_w - 8}' y='{y + 16}' text-anchor='end'><title>{html.escape(name)}</title>"
@@ -226,8 +227,8 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
             f"role='img' aria-label='mean drift per source'>"
             f"<line x1='{label_w}' y1='4' x2='{label_w}' y2='{axis_y}' stroke='#333'/>"
             f"{''.join(bars)}{ticks}</svg>"
-            "<p class='caption'>Mean drift of the quotations (direct and partial) that a source shares "
-            "with at least one other source: 0 is the common wording, 1 has no word in common.</p>")
+            "<p class='caption'>Mean drift of the direct quotations that a source shares with at least "
+            "one other source: 0 is the common wording, 1 has no word in common.</p>")
 
 
 _LEGEND = ("<p class='legend'>Each utterance is shown in its <b>canonical</b> wording (the one most "

@@ -157,6 +157,19 @@ def test_the_chart_has_one_bar_per_source_as_long_as_its_mean_drift():
     assert float(widths["Wire"]) == float(widths["Herald"]) == float(widths["Post"]) == 0
 
 
+def test_the_chart_counts_direct_quotations_other_sources_share():
+    quotes = pd.concat([QUOTES, frame([
+        ("e", "Gazette", "every house", "partial", "Rita Olsen", 0, CANON),
+        ("f", "Courier", "Only here", "direct", "Rita Olsen", 9, "Only here")])], ignore_index=True)
+    svg = re.search(r"<svg.*?</svg>", qt.report(quotes), re.S).group(0)
+    assert re.search(r"<title>Gazette</title>Gazette</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
+    assert re.search(r"<title>Courier</title>Courier</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
+    assert svg.count("<rect") == 4
+    only_partial = qt.report(frame([("a", "Wire", "house", "partial", "Rita Olsen", 0, "house"),
+                                    ("b", "Daily", "house", "partial", "Rita Olsen", 0, "house")]))
+    assert "<svg" not in only_partial and "No direct quotation appears in more than one source" in only_partial
+
+
 def test_largest_utterance_first_and_by_any_column():
     assert Page(qt.report(QUOTES)).clusters == ["0", "1"]
     page = qt.report(QUOTES, by="doc_id")
