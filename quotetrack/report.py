@@ -221,8 +221,10 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
                     f"height='{row_h - 8}' fill='#4c72b0'/><text x='{label_w + width + 6:.1f}' y='{y + 16}'>"
                     f"{value:.2f}</text>")
     axis_y = 8 + len(sources) * row_h
-    ticks = "".join(f"<text x='{label_w + bar_w * t / 4:.1f}' y='{axis_y + 16}' text-anchor='middle' "
-                    f"class='tick'>{scale * t / 4:.2f}</text>" for t in range(5))
+    step = 0.1 if scale <= 0.5 else 0.2
+    ticks = "".join(f"<text x='{label_w + bar_w * t * step / scale:.1f}' y='{axis_y + 16}' "
+                    f"text-anchor='middle' class='tick'>{t * step:.1f}</text>"
+                    for t in range(int(round(scale / step)) + 1))
     return (f"<svg xmlns='http://www.w3.org/2000/svg' width='{label_w + bar_w + 60}' height='{height}' "
             f"role='img' aria-label='mean drift per source'>"
             f"<line x1='{label_w}' y1='4' x2='{label_w}' y2='{axis_y}' stroke='#333'/>"
