@@ -14,7 +14,8 @@ import quotetrack as qt
 from quotetrack.diff import word_diff
 from quotetrack.report import source_variants
 
-DATA = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "data"
+README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+DATA = README.parent / "notebooks" / "data"
 VOID = {"meta", "br", "col", "hr", "img", "input", "link", "wbr"}
 
 
@@ -216,15 +217,25 @@ def test_the_seed_report_holds_every_cluster_and_stays_small(seed_quotes):
     assert reader.tags.count("rect") == 5
 
 
-def test_quotetrack_report_writes_the_page(tmp_path):
+def test_the_readme_report_command_writes_the_page(tmp_path):
+    command = re.search(r"^\$ quotetrack (report .*)$", README.read_text(encoding="utf-8"), re.M).group(1).split()
+    assert command[-2:] == ["-o", "report.html"]
     out = tmp_path / "report.html"
-    result = run("report", str(DATA), "--meta", str(DATA / "articles.csv"), "-o", str(out))
+    result = subprocess.run([sys.executable, "-m", "quotetrack", *command[:-1], str(out)], cwd=README.parent,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stderr == ""
     page = out.read_text(encoding="utf-8")
     assert not Page(page).problems
     assert "<th>Outlet A</th><th>The Moscow Times</th><th>NDTV</th><th>Outlet D</th><th>Outlet E</th>" in page
     n = int(re.search(r"(\d+) utterances", page).group(1))
     assert page.count("<section class='cluster'") == n > 10
+
+
+def test_the_readme_pictures_are_there_and_small():
+    pictures = re.findall(r"!\[[^]]*\]\(([^)]+\.png)\)", README.read_text(encoding="utf-8"))
+    assert set(pictures) >= {"docs/report.png", "docs/drift-per-outlet.png"}
+    for picture in pictures:
+        assert 0 < (README.parent / picture).stat().st_size < 150_000, picture
 
 
 @pytest.mark.parametrize("args, message", [
