@@ -122,6 +122,8 @@ def _run_report(args) -> int:
     from .schema import GROUP_COLUMNS, QUOTE_COLUMNS
 
     texts = {_label(p): read_text(p) for p in _expand(args.paths)}
+    if args.output and not Path(args.output).resolve().parent.is_dir():   # say so before the work
+        raise InputError(f"{args.output}: cannot be written (no folder {Path(args.output).parent})")
     articles = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
     if args.meta:
         articles = _with_meta(articles, args.meta)
