@@ -112,6 +112,8 @@ def _cluster_order(variants: pd.DataFrame, paraphrases: pd.DataFrame) -> list:
 
 
 def _counts(quotes: pd.DataFrame, sources: list[str], clusters: list) -> str:
+    if quotes.empty:
+        return "No quotations found."
     n_reported = int(_is_reported(quotes).sum())
     parts = [_plural(len(sources), "source"), _plural(len(quotes) - n_reported, "quotation"),
              _plural(len(clusters), "utterance")]

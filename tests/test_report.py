@@ -231,6 +231,15 @@ def test_the_readme_report_command_writes_the_page(tmp_path):
     assert page.count("<section class='cluster'") == n > 10
 
 
+def test_articles_without_quotes_give_a_page_that_says_so(tmp_path):
+    article = tmp_path / "calm.txt"
+    article.write_text("The mayor visited the port on Monday and spoke to nobody.\n", encoding="utf-8")
+    result = run("report", str(article))
+    assert result.returncode == 0 and result.stderr == ""
+    assert "<p class='lead'>No quotations found.</p>" in result.stdout and not Page(result.stdout).problems
+    assert "<section" not in result.stdout
+
+
 def test_the_readme_pictures_are_there_and_small():
     pictures = re.findall(r"!\[[^]]*\]\(([^)]+\.png)\)", README.read_text(encoding="utf-8"))
     assert set(pictures) >= {"docs/report.png", "docs/drift-per-outlet.png"}
