@@ -17,6 +17,7 @@ from .constants import PERSON_ROLES, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
 
 OPENING_PARAGRAPHS = 2
+SIGNATURE_WORDS = 25
 ENTITY_PIPE = "ner"
 _POINTING_BACK = re.compile(
     r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + r"|(?:the|this|that)\s+(?:\w+\s+){0,3}(?:"
@@ -74,9 +75,17 @@ def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[Quo
         by_paragraph.setdefault(q.paragraph, []).append(q)
     for index, held in by_paragraph.items():
         wanted.add(index)
-        if _points_back(_outside(text, paragraphs[index], held)):
+        outside = _outside(text, paragraphs[index], held)
+        if _points_back(outside):
             wanted.add(index - 1)
+        if not outside.strip(" .,;:!?\"'”’") and index + 1 < len(paragraphs) \
+                and _short(text, paragraphs[index + 1]):
+            wanted.add(index + 1)      # it may be signed by the next line
     return [p for p in paragraphs if p.index in wanted]
+
+
+def _short(text: str, para: Paragraph) -> bool:
+    return len(text[para.start:para.end].split()) <= SIGNATURE_WORDS
 
 
 def _outside(text: str, para: Paragraph, quotes: list[QuotedSpan]) -> str:

@@ -19,6 +19,7 @@ SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BELIEF_VERBS = ("think", "believe")
 LEAD_IN_MARKS = (",", ":")
+SIGNATURE_WORDS = 25
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -61,7 +62,29 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         lead_in = _colon_lead_in(ctx, before)
         if lead_in:
             return lead_in
-    return _signature(after)
+    if not before:
+        reported = _reported_just_before(ctx, first)
+        if reported:
+            return reported
+    return _signature(ctx, q, after)
+
+
+def _reported_just_before(ctx: ArticleContext, first):
+    """`Lee said the plan had failed. "We warned them."`: a quote opening its sentence right
+    after a sentence of reported speech, in the same paragraph, is the reporter's."""
+    doc = first.doc
+    if first.sent.start == 0:
+        return None
+    previous = doc[first.sent.start - 1].sent
+    root = previous.root
+    if any(ctx.inside_quote(ctx.at(t)) or ctx.closes_quote(ctx.at(t)) for t in previous):
+        return None       # the sentence before holds a quote of its own: continuation decides
+    if not is_reporting(root) or lemma(root) in BELIEF_VERBS:
+        return None
+    subject = subject_of(root)
+    if subject is None or not _could_speak(subject):
+        return None
+    return root, subject
 
 
 def _parenthetical(ctx: ArticleContext, first, inside):
@@ -116,15 +139,40 @@ def _introduces(window) -> bool:
     return window[-1].text == ":"
 
 
-def _signature(window):
-    """`"..." ― Jane Doe`: a name signed after a dash."""
-    if len(window) >= 2 and window[0].text in DASHES:
-        name = next((t for t in window[1:4] if pos(t) == "PROPN"), None)
-        if name is not None:
-            while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
-                name = name.head
-            return window[0], name
-    return None
+def _signature(ctx: ArticleContext, q: QuotedSpan, window):
+    """`"..." ― Jane Doe`: a name signed after a dash (the dash may cling to the mark)."""
+    window = [t for t in window if not t.is_space]
+    if not window:
+        return None
+    if window[0].text in DASHES:
+        dash, names = window[0], window[1:4]
+    elif q.close_at is not None and ctx.text[q.close_at:ctx.at(window[0])].strip("”\"'’ ")[-1:] in DASHES:
+        dash, names = window[0], window[:3]
+    else:
+        return None
+    name = next((t for t in names if pos(t) == "PROPN"), None)
+    if name is None:
+        return None
+    while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - dash.i < 6:
+        name = name.head
+    return dash, name
+
+
+def signature_line(ctx: ArticleContext, q: QuotedSpan):
+    """A paragraph that is only a quotation, signed by the next one: `Dana Reyes, a former
+    trade negotiator.` The signature is a name, perhaps described, with no verb of its own."""
+    doc = ctx.docs.get(q.paragraph + 1)
+    if doc is None or len(doc) > SIGNATURE_WORDS or not len(doc):
+        return None
+    start = 1 if doc[0].text in DASHES else 0
+    if start >= len(doc) or not is_name(doc[start]):
+        return None
+    if any(t.tag_.startswith("VB") and t.dep_ not in ("relcl", "acl", "amod") for t in doc):
+        return None
+    name = doc[start]
+    while name.i + 1 < len(doc) and is_name(doc[name.i + 1]):
+        name = doc[name.i + 1]
+    return doc[start], name
 
 
 def after_window(ctx: ArticleContext, doc, q: QuotedSpan, last):

@@ -22,7 +22,7 @@ def quote_kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     finite = any(t.tag_ in FINITE_TAGS for t in inside)
     if (finite and len(words) >= 3) or whole_paragraph or q.resumed:
         return "direct"
-    if _opens_sentence(text, para, q) and (last in SENTENCE_END or (last == "," and len(words) >= 3)):
+    if _opens_sentence(text, para, q) and (last in SENTENCE_END or (last == "," and len(words) >= 2)):
         return "direct"   # an utterance of its own: `"Never again!" she wrote.`
     return "partial"
 

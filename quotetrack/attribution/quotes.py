@@ -6,7 +6,7 @@ from ..quotemarks import QuotedSpan
 from ..tokens import lemma
 from .context import ArticleContext
 from .continuation import carried
-from .cues import cue_text, find_cue, governing_cue
+from .cues import cue_text, find_cue, governing_cue, signature_line
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attribution
@@ -45,6 +45,12 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
             return Attribution(kind, speaker, mention, cue_text(verb, subject))
         if lemma(subject) in DOCUMENT_NOUNS:
             return Attribution(kind)      # a document with no named author: nobody, not the last speaker
+    if kind == "direct" and _whole_paragraph(ctx, q):
+        signed = signature_line(ctx, q)
+        if signed is not None:
+            speaker, mention = resolver.resolve(signed[1])
+            if speaker is not None:
+                return Attribution(kind, speaker, mention, None)
     if kind == "direct":
         continued = carried(ctx, index, q, earlier)
         if continued is not None:
@@ -52,3 +58,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if kind in ("partial", "other"):
         return Attribution(kind="other")
     return Attribution(kind)
+
+
+def _whole_paragraph(ctx: ArticleContext, q: QuotedSpan) -> bool:
+    para = ctx.paragraphs[q.paragraph]
+    end = (q.close_at + 1) if q.close_at is not None else para.end
+    return q.open_at == para.start and not ctx.text[end:para.end].strip(" .,;:!?\"'”’")
