@@ -18,6 +18,10 @@ NEAR_VERB = 4        # how far from a verb an unattached name may stand
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BELIEF_VERBS = ("think", "believe")
+OWN_CLAUSES = ("relcl", "acl")
+SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
+                 "though", "until", "once", "whereas")
+PLAIN_SAYING = ("say", "tell", "claim", "write", "tweet", "state", "add")
 LEAD_IN_MARKS = (",", ":")
 SIGNATURE_WORDS = 25
 
@@ -248,7 +252,7 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
             continue
         if weak and not _could_speak(subject):
             continue      # `"...," and donations began to rise`
-        return tok, subject
+        return outermost(ctx, (tok, subject), quote_ids)
     return None
 
 
@@ -293,12 +297,39 @@ def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
         if is_reporting(tok) and weak_ok and not ctx.inside_quote(ctx.at(tok)):
             subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
-                return tok, subject
+                return outermost(ctx, (tok, subject), quote_ids)
         passed_verb = passed_verb or pos(tok) in ("VERB", "AUX")
         if tok.head.i == tok.i:
             break
         tok, hops = tok.head, hops + 1
     return None
+
+
+def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
+    """`X says Y did "Q"`, `X told them that Y "...," adding ...`: a quote inside reported speech
+    is the outer reporter's, as news reports attribute it. Only `he said` inside reported speech
+    (`X said he told them "Q"`) keeps its own speaker."""
+    verb, subject = cue
+    if lemma(verb) in PLAIN_SAYING and pos(subject) == "PRON":
+        return cue
+    chosen, tok = cue, verb
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i or tok.dep_ in OWN_CLAUSES or _subordinate(tok):
+            break         # `whom Peskov called "extraordinary"` is Peskov's, whoever hailed it
+        tok = tok.head
+        if not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS or ctx.inside_quote(ctx.at(tok)):
+            continue
+        outer = subject_of(tok, outside=quote_ids)
+        if outer is not None and outer.i != chosen[1].i and _could_speak(outer) \
+                and not ctx.inside_quote(ctx.at(outer)):
+            chosen = (tok, outer)
+    return chosen
+
+
+def _subordinate(tok) -> bool:
+    """A clause of its own: `..., after Clinton argued that "..."`."""
+    return tok.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS
+                                                  for c in tok.children)
 
 
 def according_to(window):
