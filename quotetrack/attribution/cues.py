@@ -7,17 +7,15 @@ from ..constants import (ACCORDING_TO, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSO
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import earlier_subject, governs, is_reporting, subject_of
-from .people import is_name
+from .grammar import could_speak, earlier_subject, governs, is_name, is_reporting, subject_of
 
 DASHES = ("―", "—", "–", "-", "--")
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
 LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
-SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 BELIEF_VERBS = ("think", "believe")
+NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Putin", "Clark's remarks", "Monday"
 OWN_CLAUSES = ("relcl", "acl")
 SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
                  "though", "until", "once", "whereas")
@@ -86,7 +84,7 @@ def _reported_just_before(ctx: ArticleContext, first):
     if not is_reporting(root) or lemma(root) in BELIEF_VERBS:
         return None
     subject = subject_of(root)
-    if subject is None or not _could_speak(subject):
+    if subject is None or not could_speak(subject):
         return None
     return root, subject
 
@@ -103,7 +101,7 @@ def _parenthetical(ctx: ArticleContext, first, inside):
             continue
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         subject = subject_of(tok, outside=quote_ids)
-        if subject is None or not _could_speak(subject) or ctx.inside_quote(ctx.at(subject)):
+        if subject is None or not could_speak(subject) or ctx.inside_quote(ctx.at(subject)):
             continue
         left = tok.doc[min(subject.left_edge.i, tok.i) - 1] if min(subject.left_edge.i, tok.i) else None
         if (left is not None and left.text == ",") and after is not None and after.text in (",", "."):
@@ -124,11 +122,11 @@ def _colon_lead_in(ctx: ArticleContext, window):
     root = next((t for t in tops if pos(t) in ("VERB", "AUX")), tops[0] if tops else None)
     if root is not None and pos(root) in ("VERB", "AUX"):
         subject = subject_of(root)
-        if subject is not None and subject.i >= words[0].i and _could_speak(subject):
+        if subject is not None and subject.i >= words[0].i and could_speak(subject):
             return root, subject
         return None
     head = words[-1]
-    if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and _could_speak(head):
+    if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and could_speak(head):
         return window[-1], head
     return None
 
@@ -227,8 +225,9 @@ def _is_bare_cue(cue, window, content: str) -> bool:
     reports nothing else, so it reports the quote. After a question or an exclamation the cue
     may go on; after a full stop only a short sentence is a cue (a longer one is news of its own)."""
     verb, subject = cue
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return False
+    if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i and not could_speak(c) and c.i in {t.i for t in window}
+           for c in verb.children):
+        return False      # `"...," Lee said the plan would fail.` reports something else
     if len(window) <= BARE_CUE_WORDS:
         return True
     return content[-1:] in "?!" and window[0].i in (verb.i, subject.left_edge.i)
@@ -250,7 +249,7 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
         subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
         if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)):
             continue
-        if weak and not _could_speak(subject):
+        if weak and not could_speak(subject):
             continue      # `"...," and donations began to rise`
         return outermost(ctx, (tok, subject), quote_ids)
     return None
@@ -267,20 +266,10 @@ def _adjacent_name(verb, window):
     at = ids.index(verb.i)
     before = list(range(at - 1, max(-1, at - NEAR_VERB - 1), -1))
     after = list(range(at + 1, min(len(window), at + NEAR_VERB + 1)))
-    for j in (after + before if at == 0 else before + after):
-        if _could_speak(window[j]):
+    for j in (after + before if at == 0 else before):
+        if could_speak(window[j]) and window[j].dep_ not in NOT_SUBJECTS:
             return window[j]
     return None
-
-
-def _could_speak(tok) -> bool:
-    """A name, a pronoun, or a noun for a person, an organisation or a document: `"...?" asked
-    the minister`, where the parse took the inverted subject for an object. Places do not speak
-    here: beside a verb they are where it happened ("in Iowa, telling the crowd")."""
-    if tok.ent_type_ in PLACE_LABELS:
-        return False
-    return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
-            or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
 
 def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
@@ -320,7 +309,7 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
         if not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS or ctx.inside_quote(ctx.at(tok)):
             continue
         outer = subject_of(tok, outside=quote_ids)
-        if outer is not None and outer.i != chosen[1].i and _could_speak(outer) \
+        if outer is not None and outer.i != chosen[1].i and could_speak(outer) \
                 and not ctx.inside_quote(ctx.at(outer)):
             chosen = (tok, outer)
     return chosen

@@ -3,7 +3,8 @@
 Dependency labels are named here once."""
 from __future__ import annotations
 
-from ..constants import REPORTING_VERBS
+from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, REPORTING_VERBS,
+                         SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..tokens import lemma, lemma_as_verb, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -14,6 +15,27 @@ MAX_SUBJECT_HOPS = 6
 # What a mis-parsed subject hangs by: "the lawsuit[compound] claims", "Lopez's statement read".
 LOOSE_SUBJECTS = ("compound", "nmod", "dep", "poss")
 LOOSE_SUBJECT_DISTANCE = 2
+
+
+SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
+# Entities that never speak: beside a verb, places are where it happened ("in Iowa, telling
+# the crowd"); dates, numbers and amounts are no one.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def is_name(tok) -> bool:
+    """A proper noun as written: small models tag "the minister" PROPN too."""
+    return pos(tok) == "PROPN" and tok.text[:1].isupper()
+
+
+def could_speak(tok) -> bool:
+    """A name, a pronoun, or a noun for a person, an organisation or a document: `"...?" asked
+    the minister`, where the parse took the inverted subject for an object."""
+    if tok.ent_type_ in MUTE_LABELS:
+        return False
+    return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
+            or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
 
 
 def is_reporting(tok) -> bool:
@@ -49,6 +71,8 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
 
     Tokens in `outside` (a quote's words) are never the subject: parsers often attach a word of
     the quotation as a second subject of the cue; the one nearest the verb is meant."""
+    if hops == 0 and _passive(verb):
+        return agent(verb)      # "X was asked by Y": Y spoke; with no "by", no one we know
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -57,12 +81,24 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     head = verb.head
     if head.i == verb.i or hops >= MAX_SUBJECT_HOPS or head.i in outside:
         return None
-    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON"):
-        return head
+    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON") and could_speak(head):
+        return head      # "a spokesman saying", not "emailed supporters saying"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject_of(head.head, hops + 1, outside)
     if verb.dep_ in INHERITS_SUBJECT:
         return subject_of(head, hops + 1, outside)
+    return None
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def agent(verb):
+    """"by X" of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -9,7 +9,7 @@ from ..constants import (NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
+from .grammar import SUBJECTS, is_name, is_reporting, main_subject, subject_of
 
 
 HEADING_WORDS = 20
@@ -85,7 +85,7 @@ def index_people(ctx: ArticleContext) -> People:
         for sent in ctx.docs[p_index].sents:
             sentence = ctx.sentence_index(ctx.at(sent[0]))
             subject_names = []
-            for whole in name_chunks(sent):
+            for whole in name_chunks(sent, people.persons):
                 if ctx.inside_quote(ctx.at(whole[0])):
                     continue
                 chunk = without_titles(whole)
@@ -119,12 +119,14 @@ def is_heading(paragraph: str) -> bool:
     return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
-def name_chunks(sent) -> list[list]:
-    """Runs of proper nouns that name someone (entity or not: small models miss many)."""
+def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
+    """Runs of proper nouns that name someone (entity or not: small models miss many). A
+    capitalised word that is a known person's surname counts whatever its tag ("Trump" as NN)."""
     chunks, run = [], []
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
-        if tok.tag_ in ("NNP", "NNPS") and speaking and tok.text[:1].isupper():
+        proper = tok.tag_ in ("NNP", "NNPS") or (tok.tag_ in ("NN", "NNS") and tok.lower_ in known)
+        if proper and speaking and tok.text[:1].isupper():
             if run and (tok.i != run[-1].i + 1 or _entity_edge(run[-1], tok)):
                 chunks.append(run)
                 run = []
@@ -223,8 +225,3 @@ def mention_span(subject) -> list:
                                                    "nummod", "flat")]
     start = min([subject.i] + [t.left_edge.i for t in left])
     return list(doc[start:subject.i + 1])
-
-
-def is_name(tok) -> bool:
-    """A proper noun as written: small models tag "the minister" PROPN too."""
-    return pos(tok) == "PROPN" and tok.text[:1].isupper()

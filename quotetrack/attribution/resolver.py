@@ -16,8 +16,8 @@ from ..constants import (DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLE
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import is_reporting, main_subject, subject_of
-from .people import Mention, People, is_name, mention_span
+from .grammar import TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
+from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
@@ -89,10 +89,13 @@ class Resolver:
             return self._relative(head.head.head)
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
             return self._pronoun(head.lower_, at)
+        if head.ent_type_ in TIME_LABELS:
+            return None       # "Saturday said", a mis-parse
         if head.ent_type_ in SPEAKER_LABELS or is_name(head):
             return _named(span)
-        # "the agency's director, Maria Lopez": the name in the description wins.
-        named = [t for t in head.subtree if t.i != head.i and t.dep_ in ("compound", "appos", "flat")
+        # "the agency's director, Maria Lopez": the name in the description wins (its own
+        # apposition, never a name further inside: "a letter to Senator Hill").
+        named = [t for t in head.children if t.dep_ in ("compound", "appos", "flat")
                  and (t.ent_type_ == "PERSON" or (t.dep_ == "appos" and is_name(t)))]
         if named:
             return _named(mention_span(named[-1]))
@@ -226,17 +229,9 @@ def _issuing_subject(document):
     if document.dep_ == "dobj" and pos(verb) == "VERB":
         return subject_of(verb)
     if document.dep_ == "nsubjpass":
-        return _agent(verb)
+        return agent(verb)
     if document.dep_ == "pobj" and verb.lower_ == "in" and is_reporting(verb.head):
         return subject_of(verb.head)
-    return None
-
-
-def _agent(verb):
-    """"by X" of a passive verb."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
