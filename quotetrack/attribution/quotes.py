@@ -43,8 +43,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         speaker, mention = resolver.resolve(subject)
         if speaker is not None:
             return Attribution(kind, speaker, mention, cue_text(verb, subject))
-        if lemma(subject) in DOCUMENT_NOUNS:
-            return Attribution(kind)      # a document with no named author: nobody, not the last speaker
+        # A cue whose subject names no one ("I said", a document with no named author, a
+        # pronoun with nobody before it): nobody, never the last quote's speaker.
+        return Attribution(kind if kind != "partial" else "other")
     if kind == "direct" and _whole_paragraph(ctx, q):
         signed = signature_line(ctx, q)
         if signed is not None:
