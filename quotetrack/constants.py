@@ -118,9 +118,10 @@ NAME_TITLES = frozenset("""
     spokesperson chairman chairwoman chief ceo
 """.split())
 
-# Entity labels that can speak; of them, those that "it" can stand for.
+# Entity labels that can speak; of them, those that "it" can stand for (a place named before
+# "it said" is far more often where something happened than who spoke).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-ORGANISATION_LABELS = frozenset({"ORG", "GPE"})
+ORGANISATION_LABELS = frozenset({"ORG"})
 
 # Sentence punctuation that closes a quoted clause.
 SENTENCE_END = ".!?…"

@@ -299,7 +299,7 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
     is the outer reporter's, as news reports attribute it. Only `he said` inside reported speech
     (`X said he told them "Q"`) keeps its own speaker."""
     verb, subject = cue
-    if lemma(verb) in PLAIN_SAYING and pos(subject) == "PRON":
+    if lemma(verb) in PLAIN_SAYING and subject.lower_ in SPEAKER_PRONOUNS:
         return cue
     chosen, tok = cue, verb
     for _ in range(MAX_HOPS):
