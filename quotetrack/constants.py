@@ -45,6 +45,14 @@ WEAK_REPORTING_VERBS = frozenset("""
     believe think put read continue offer call speak post fire shoot hit push begin start open
     close point cry share introduce correct laugh charge
 """.split())
+# Verbs that characterise what someone said; they attribute a quote only as a last resort,
+# when they are the first verb above it ("derided the plan as 'a disaster'").
+CHARACTERISING_VERBS = frozenset("""
+    refer blame cite talk denounce reference compare pronounce rip attack defend credit portray
+    voice repeat deride applaud herald vent confess coin grouse snipe riff jeer invoke advocate
+    liken deem depict ridicule berate taunt rebuke lambaste excoriate castigate assail disparage
+    belittle trumpet propose list
+""".split())
 ACCORDING_TO = ("according", "to")
 
 # Head nouns of descriptions that stand for a person ("the Ukrainian leader").
@@ -95,6 +103,9 @@ PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay 
 
 # Subjects that name no one: `"...," nothing said`, `something says`.
 NOBODY = frozenset("nothing something everything anything none this that these those which what".split())
+
+# Subjects that stand for unnamed people: "Another said", "Several wrote".
+SOME_PEOPLE = frozenset("one another some several many most those others both few all".split())
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}

@@ -2,10 +2,10 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, SENTENCE_END,
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, SENTENCE_END,
                          SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
-from ..tokens import lemma, pos
+from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
 from .grammar import could_speak, earlier_subject, governs, is_name, is_reporting, subject_of
 
@@ -35,7 +35,7 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         # "progress", he added`.
         return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
                 or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None)
-                or _parenthetical(ctx, first, inside))
+                or _parenthetical(ctx, first, inside) or characterising_cue(ctx, first, inside))
     after_cue = cue_in(ctx, after, inside, first=True) if after else None
     before_cue = cue_in(ctx, before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
@@ -61,14 +61,33 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         if embedded:
             return embedded
     if before and _introduces(before):
-        lead_in = _colon_lead_in(ctx, before)
+        lead_in = _colon_lead_in(ctx, before) or _colon_sentence(ctx, before[-1], inside)
         if lead_in:
             return lead_in
     if not before:
         reported = _reported_just_before(ctx, first)
         if reported:
             return reported
-    return _signature(ctx, q, after)
+    return _signature(ctx, q, after) or characterising_cue(ctx, first, inside)
+
+
+def characterising_cue(ctx: ArticleContext, first, inside):
+    """The last resort: the first verb above the quote, when it characterises what someone said
+    (`Trump derided the plan as "a disaster"`, `she cited "security concerns"`)."""
+    quote_ids = frozenset(t.i for t in inside)
+    tok = next((t for t in inside if t.head.i not in quote_ids), first).head
+    for _ in range(MAX_HOPS):
+        if pos(tok) == "VERB" and not ctx.inside_quote(ctx.at(tok)):
+            if lemma_as_verb(tok.lower_) not in CHARACTERISING_VERBS:
+                return None
+            subject = subject_of(tok, outside=quote_ids)
+            if subject is not None and could_speak(subject) and not ctx.inside_quote(ctx.at(subject)):
+                return tok, subject
+            return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _reported_just_before(ctx: ArticleContext, first):
@@ -128,6 +147,20 @@ def _colon_lead_in(ctx: ArticleContext, window):
     head = words[-1]
     if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and could_speak(head):
         return window[-1], head
+    return None
+
+
+def _colon_sentence(ctx: ArticleContext, colon, inside):
+    """`X, asked about it, said "A" and went on:` - the subject of the last main verb of the
+    whole sentence before the colon, quotes in it or not."""
+    quote_ids = frozenset(t.i for t in inside)
+    verbs = [t for t in colon.sent if t.i < colon.i and pos(t) == "VERB"
+             and t.dep_ in ("ROOT", "conj", "ccomp") and not ctx.inside_quote(ctx.at(t))]
+    for verb in reversed(verbs):
+        subject = subject_of(verb, outside=quote_ids)
+        if subject is not None and subject.i < verb.i and could_speak(subject) \
+                and not ctx.inside_quote(ctx.at(subject)):
+            return verb, subject
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
+from ..constants import (DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
                          PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SPEAKER_LABELS,
                          SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
@@ -103,6 +103,8 @@ class Resolver:
             return self._author(head, at)
         if head.lower_ in NOBODY:
             return None
+        if head.lower_ in SOME_PEOPLE or head.tag_ == "CD":
+            return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
         if any(c.dep_ == "poss" for c in head.children):
             return _description(span)
