@@ -73,7 +73,8 @@ PERSON_ROLES = frozenset("""
     protester demonstrator person crowd audience consultant operative surrogate pastor lobbyist
     attendee participant moderator panelist commentator pundit historian scholar scientist
     boy girl child kid teen teenager customer shopper patient parent grandmother grandfather
-    narrator announcer caller listener viewer reader user tycoon mogul magnate
+    narrator announcer caller listener viewer reader user tycoon mogul magnate partner associate
+    counterpart editor commenter heckler
 """.split())
 
 # Head nouns of descriptions that stand for an organisation ("the ministry said"): a speaker too.

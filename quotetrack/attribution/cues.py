@@ -2,8 +2,8 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, SENTENCE_END,
-                         SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SPEAKER_PRONOUNS,
+                         WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext

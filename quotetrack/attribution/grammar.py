@@ -35,7 +35,8 @@ def could_speak(tok) -> bool:
     if tok.ent_type_ in MUTE_LABELS:
         return False
     return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
-            or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS))
+            or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS)
+            or any(c.dep_ == "appos" and is_name(c) for c in tok.children))   # "his partner, Al Li,"
 
 
 def is_reporting(tok) -> bool:

@@ -9,7 +9,7 @@ from ..constants import (NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import SUBJECTS, is_name, is_reporting, main_subject, subject_of
+from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
 
 
 HEADING_WORDS = 20
@@ -32,13 +32,21 @@ class Mention:
 class People:
     """What the article says about who is who; built once by `index_people`."""
     mentions: list[Mention] = field(default_factory=list)
-    titles: dict[str, set[str]] = field(default_factory=dict)   # surname -> title words
+    # Keyed by person (folded fullest name), so that Bill and Hillary Clinton keep their own.
+    titles: dict[str, set[str]] = field(default_factory=dict)
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
 
-    def gender_of(self, name: str) -> str | None:
-        votes = self.gender.get(surname(name)) or {}
+    def person(self, name: str, at: int | None = None) -> str:
+        """The key of the person a name stands for at `at`."""
+        return fold(self.fullest(name, at))
+
+    def titles_of(self, name: str, at: int | None = None) -> set[str]:
+        return self.titles.get(self.person(name, at), set())
+
+    def gender_of(self, name: str, at: int | None = None) -> str | None:
+        votes = self.gender.get(self.person(name, at)) or {}
         if not votes:
             return None
         best = max(votes, key=votes.get)
@@ -103,10 +111,11 @@ def index_people(ctx: ArticleContext) -> People:
                 if is_person or not head.ent_type_:    # the recogniser misses many names
                     people.by_surname.setdefault(key, []).append(mention)
                 if is_person:
-                    people.titles.setdefault(key, set()).update(title_words(chunk))
+                    person = people.person(name, mention.end)
+                    people.titles.setdefault(person, set()).update(title_words(chunk))
                     if is_subject:
-                        subject_names.append(key)
-            _vote_gender(people, sent, subject_names)
+                        subject_names.append(person)
+            _vote_gender(ctx, people, sent, subject_names)
     people.mentions.sort(key=lambda m: m.at)
     return people
 
@@ -193,7 +202,7 @@ def title_words(chunk) -> set[str]:
     return words
 
 
-def _vote_gender(people: People, sent, subject_names: list[str]) -> None:
+def _vote_gender(ctx: ArticleContext, people: People, sent, subject_names: list[str]) -> None:
     """Gender from titles ("Mrs.", "spokeswoman") and from "X said she ...": the pronoun subject
     of what a named subject reports."""
     for key in set(subject_names):
@@ -208,7 +217,8 @@ def _vote_gender(people: People, sent, subject_names: list[str]) -> None:
             continue
         reporter = subject_of(tok.head.head)
         if reporter is not None and pos(reporter) == "PROPN" and is_reporting(tok.head.head):
-            votes = people.gender.setdefault(surname(clean_name(reporter.text)), {})
+            person = people.person(clean_name(reporter.text), ctx.end_of(reporter))
+            votes = people.gender.setdefault(person, {})
             votes[g] = votes.get(g, 0) + 1
 
 

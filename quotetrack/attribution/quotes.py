@@ -1,15 +1,17 @@
 """The quote producer: one Attribution per quoted span."""
 from __future__ import annotations
 
-from ..constants import DOCUMENT_NOUNS
+import re
+
 from ..quotemarks import QuotedSpan
-from ..tokens import lemma
 from .context import ArticleContext
 from .continuation import carried
 from .cues import cue_text, find_cue, governing_cue, signature_line
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attribution
+
+TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
 def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> list[Attribution]:
@@ -31,6 +33,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if not inside:
         return Attribution(kind="other")
     kind = quote_kind(ctx.text, para, q, inside)
+    speaking = _transcript_speaker(ctx, resolver, q)
+    if speaking is not None:
+        return speaking
     if kind == "other":
         # A title or a name in capitals is a partial quote when a verb of saying governs it:
         # `Zimmerman said he would fight "Black Lives Matter" violence`.
@@ -59,6 +64,15 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if kind in ("partial", "other"):
         return Attribution(kind="other")
     return Attribution(kind)
+
+
+def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan) -> Attribution | None:
+    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals."""
+    m = TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)
+    if m is None:
+        return None
+    name = resolver.people.fullest(m.group(1).title(), q.start)
+    return Attribution("direct", name, (m.start(1), m.end(1)), ":")
 
 
 def _whole_paragraph(ctx: ArticleContext, q: QuotedSpan) -> bool:

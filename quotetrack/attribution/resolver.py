@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..constants import (DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
                          PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SPEAKER_LABELS,
                          SPEAKER_PRONOUNS)
-from ..names import clean_name, fold, surname
+from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
@@ -137,7 +137,7 @@ class Resolver:
         for m in self._mentions_before(at):
             if not m.person:
                 continue
-            titles = self.people.titles.get(surname(m.name), set())
+            titles = self.people.titles_of(m.name, m.end)
             score = sum(1 for w in words if any(_same_word(w, t) for t in titles))
             if score > best_score:
                 best, best_score = m.name, score
@@ -213,7 +213,7 @@ class Resolver:
     def _antecedent(self, at: int, gender: str | None) -> Name | None:
         """The most recent compatible person: subjects first, then any person mention."""
         candidates = [m for m in self._mentions_before(at) if m.person]
-        fits = [m for m in candidates if gender is None or self.people.gender_of(m.name) in (None, gender)]
+        fits = [m for m in candidates if gender is None or self.people.gender_of(m.name, m.end) in (None, gender)]
         for pool in ([m for m in fits if m.subject], fits):
             if pool:
                 return Name(pool[0].name)
