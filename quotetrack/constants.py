@@ -36,7 +36,7 @@ REPORTING_VERBS = frozenset("""
     murmur sigh laugh cry scream holler cheer rail fume rant tease hint reason posit theorize
     speculate estimate guess surmise vouch attest swear stipulate specify clarify correct
     interrupt begin start open close preface introduce advise caution inform notify assert
-    complain point highlight decry contrast remember press retort
+    complain point highlight decry contrast remember press retort react retaliate
 """.split())
 # Verbs that only report when they govern the quote; alone they are too common.
 # Verbs that report a quote only when they govern it or open the clause right after it;

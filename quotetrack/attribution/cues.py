@@ -274,7 +274,7 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
         if not is_reporting(tok):
             continue
         weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
-            and not _puts_it(tok)
+            and not _puts_it(tok) and not _answers_back(tok)
         near = window.index(tok) <= 3 if first else window[-1].text in LEAD_IN_MARKS \
             and window[-1].i - tok.i <= LEAD_IN_WORDS + 1
         if weak and not near:
@@ -286,6 +286,11 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
             continue      # `"...," and donations began to rise`
         return outermost(ctx, (tok, subject), quote_ids)
     return None
+
+
+def _answers_back(verb) -> bool:
+    """"fired back", "shot back", "hit back": a retort, though the verb alone is not."""
+    return any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
 
 
 def _puts_it(verb) -> bool:
