@@ -136,7 +136,7 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
         proper = tok.tag_ in ("NNP", "NNPS") or (tok.tag_ in ("NN", "NNS") and tok.lower_ in known)
         if proper and speaking and tok.text[:1].isupper():
-            if run and (tok.i != run[-1].i + 1 or _entity_edge(run[-1], tok)):
+            if run and (tok.i != run[-1].i + 1 or _entity_edge(run, tok)):
                 chunks.append(run)
                 run = []
             run.append(tok)
@@ -149,17 +149,16 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
             or c[-1].dep_ in SUBJECTS]
 
 
-def _entity_edge(prev, tok) -> bool:
+def _entity_edge(run, tok) -> bool:
     """Where one name ends and another begins in a run of proper nouns: "Hillary Clinton
-    Slams Donald Trump" is two names, not one."""
+    Slams Donald Trump" is two names, not one; "Judge Ana Lima" with only "Lima" recognised
+    is one."""
+    prev = run[-1]
     if tok.ent_iob_ == "B" and prev.ent_type_:
         return True
-    return bool(prev.ent_type_) and not tok.ent_type_ and tok.ent_iob_ == "O" \
-        or (not prev.ent_type_ and tok.ent_iob_ == "B" and prev.i > 0 and _was_name(prev))
-
-
-def _was_name(tok) -> bool:
-    return tok.lower_.strip(".") not in NAME_TITLES and tok.lower_ not in PERSON_ROLES
+    if prev.ent_type_ and not tok.ent_type_:
+        return True
+    return tok.ent_iob_ == "B" and any(t.ent_type_ for t in run)
 
 
 def without_titles(chunk) -> list:
