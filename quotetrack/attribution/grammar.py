@@ -8,7 +8,9 @@ from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, REPOR
 from ..tokens import lemma, lemma_as_verb, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
-MAIN_CLAUSES = ("ROOT", "conj", "ccomp", "parataxis")
+# Clauses whose subject is who the sentence is about; not the clause someone reports
+# ("Reid said that Hale had misled voters": Reid, not Hale).
+MAIN_CLAUSES = ("ROOT", "conj", "parataxis")
 # Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
 MAX_SUBJECT_HOPS = 6

@@ -2,9 +2,10 @@
 gender and fullest form the article gives each person."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..constants import (NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
+from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
                          ROLE_GENDER, SPEAKER_LABELS, TITLE_GENDER)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
@@ -12,6 +13,8 @@ from .context import ArticleContext
 from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
 
 
+# Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
+NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}
 HEADING_WORDS = 20
 HEADING_CAPITALS = 0.6
 
@@ -37,6 +40,7 @@ class People:
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
+    text: str = ""
 
     def person(self, name: str, at: int | None = None) -> str:
         """The key of the person a name stands for at `at`."""
@@ -64,6 +68,11 @@ class People:
         if not full:
             return name
         before = [m for m in full if at is None or m.at < at]
+        written = self._written_before(name, at) if len(words) == 1 else None
+        if written is not None and (not before or written[0] > max(m.at for m in before)):
+            # Named last in a paragraph attribution did not need to parse.
+            known = [m.name for m in full if fold(m.name) == fold(written[1])]
+            return known[0] if known else written[1]
         if before:
             meant = max(before, key=lambda m: (m.subject, m.at))
         elif len({_first_name(m.name) for m in full}) == 1:
@@ -74,13 +83,25 @@ class People:
         return max(same_person, key=lambda f: (len(f.split()), same_person.count(f), f == meant.name))
 
 
+    def _written_before(self, name: str, at: int | None):
+        """(offset, "Hillary Clinton") of the last "First Surname" written before `at`."""
+        if at is None or not self.text:
+            return None
+        last = None
+        pattern = r"\b([A-Z][a-z][\w'’\-]*)\s+" + re.escape(name.split()[-1]) + r"\b"
+        for m in re.finditer(pattern, self.text[:at]):
+            if m.group(1).lower() not in NOT_FIRST_NAMES:
+                last = (m.start(), f"{m.group(1)} {name.split()[-1]}")
+        return last
+
+
 def _first_name(name: str) -> str:
     return fold(name).split()[0]
 
 
 def index_people(ctx: ArticleContext) -> People:
     """Collect named people, their titles and grammatical gender, outside quotes."""
-    people = People()
+    people = People(text=ctx.text)
     for doc in ctx.docs.values():
         for ent in doc.ents:
             if ent.label_ == "PERSON":

@@ -104,6 +104,9 @@ class Resolver:
         if head.lower_ in NOBODY:
             return None
         if head.lower_ in SOME_PEOPLE or head.tag_ == "CD":
+            whole = _of_what(head)
+            if whole is not None and lemma(whole) in DOCUMENT_NOUNS:
+                return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
         if any(c.dep_ == "poss" for c in head.children):
@@ -218,6 +221,12 @@ class Resolver:
             if pool:
                 return Name(pool[0].name)
         return None
+
+
+def _of_what(head):
+    """"questions" in "one of the questions"."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _definite_singular(head) -> bool:
