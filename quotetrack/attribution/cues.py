@@ -30,7 +30,7 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
     after = after_window(ctx, doc, q, last)
     before = before_window(ctx, doc, q, first)
-    if kind == "partial" and before:
+    if kind == "partial" and (before or not _opens_sentence(first)):
         # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
         # "progress", he added`.
         return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
@@ -88,6 +88,11 @@ def characterising_cue(ctx: ArticleContext, first, inside):
             return None
         tok = tok.head
     return None
+
+
+def _opens_sentence(first) -> bool:
+    """Only quote marks stand between the sentence start and the quote's first word."""
+    return all(pos(t) == "PUNCT" for t in first.doc[first.sent.start:first.i])
 
 
 def _reported_just_before(ctx: ArticleContext, first):

@@ -6,7 +6,7 @@ import re
 from ..quotemarks import QuotedSpan
 from .context import ArticleContext
 from .continuation import carried
-from .cues import cue_text, find_cue, governing_cue, signature_line
+from .cues import characterising_cue, cue_text, find_cue, governing_cue, signature_line
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attribution
@@ -39,7 +39,7 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if kind == "other":
         # A title or a name in capitals is a partial quote when a verb of saying governs it:
         # `Zimmerman said he would fight "Black Lives Matter" violence`.
-        cue = governing_cue(ctx, inside[0], inside, strict=True)
+        cue = governing_cue(ctx, inside[0], inside, strict=True) or characterising_cue(ctx, inside[0], inside)
         kind = "partial" if cue is not None else kind
     else:
         cue = find_cue(ctx, doc, q, inside, kind)
