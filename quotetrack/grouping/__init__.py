@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .frames import require_columns
-from .names import majority_speakers
-from .normalize import content_words, normalized
+from ..frames import require_columns
+from ..names import majority_speakers
+from ..normalize import content_words, normalized
 
 DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
                 anchors=4, max_df=200)
