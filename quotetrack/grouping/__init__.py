@@ -1,48 +1,67 @@
 """`group_variants`: which quotes are the same utterance, across outlets and rewrites.
 
-Three steps, none of them all-pairs:
-1. candidates: quotes that share one of each other's rarest words (an inverted index);
-2. scores: rapidfuzz over the candidate pairs only, in batch (`cpdist`, all cores);
+One utterance is one person saying one thing on one occasion. Four steps, none of them all-pairs:
+1. candidates: wordings that share some of each other's rarest words (index.py);
+2. evidence: rapidfuzz over the candidate pairs only, weighed by how rare the shared words are
+   in the corpus and by who said them and when (evidence.py);
 3. clusters: best-connected quotes first, each quote joins the best *centre* it matches
-   directly, or becomes one. A member never recruits, so a chain of weak links cannot glue quotes together.
-Then the pieces of one quote split in an article ("A," he said, "B.") are put back together.
+   directly, or becomes one; members never recruit, so weak links cannot chain (clusters.py);
+4. the pieces of one quote split in an article ("A," he said, "B.") are put back together, and
+   reported speech joins the quotes it reports (reported.py).
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from ..frames import require_columns
-from ..names import majority_speakers
-from ..normalize import content_words, normalized
+from ..normalize import normalized
+from ..schema import is_none
+from .canonical import canonicals
+from .clusters import cluster_units, join_pieces, stable_ids
+from .evidence import SHORT_QUOTE, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules, judge, speaker_relation
+from .index import candidate_pairs, sorted_unique, speaker_word_pairs, word_index
+from .reported import link_reported
 
+# A content word in at most this many wordings is enough to compare two quotes of one speaker.
+SPEAKER_WORD_DF = 50
 DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
-                anchors=4, max_df=200)
-SHORT_QUOTE, SHORT_QUOTE_THRESHOLD = 5, 88.0
+                distinctive=0.5, max_days=30.0, anchors=4, max_df=200)
 
 
 def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["threshold"],
                    same_speaker_threshold: float = DEFAULTS["same_speaker_threshold"],
                    containment: float = DEFAULTS["containment"],
-                   min_words: int = DEFAULTS["min_words"], by: str | Sequence[str] | None = None,
+                   min_words: int = DEFAULTS["min_words"],
+                   distinctive: float = DEFAULTS["distinctive"],
+                   max_days: float = DEFAULTS["max_days"],
+                   by: str | Sequence[str] | None = None,
                    canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
                    max_df: int = DEFAULTS["max_df"], workers: int = -1) -> pd.DataFrame:
     """Add `cluster_id` (one per utterance) and `canonical` (its reference wording).
 
     threshold: similarity (0-100: the better of rapidfuzz's ratio and token_sort_ratio, so
-        reordered words still count) that makes two quotes variants; `same_speaker_threshold` applies when both have the same speaker.
+        reordered words still count) that makes two quotes variants; `same_speaker_threshold`
+        applies when both have the same speaker.
     containment: similarity (partial_ratio: the best-aligned part of the longer quote) at
-        which a shorter quote counts as a piece of a longer one (truncations, partial quotes); only for pieces of `min_words` words or more,
-        or pieces with the same speaker as the longer quote.
+        which a shorter quote counts as a piece of a longer one (truncations, partial quotes);
+        only for pieces of `min_words` words or more, or with the same speaker.
+    distinctive: how rare the words two quotes share must be (the sum, over the shared content
+        words, of 1 - log(1 + df) / log(1 + N) where df of the N wordings hold the word): common
+        words are no evidence. An unknown speaker leaves more to the wording (x2).
+    max_days: quotes whose `published` dates lie further apart need closer wording.
     by: column(s) to group within only (a story id, a date bucket).
     canonical: "consensus" (the wording the variants agree with most) or "earliest" (needs a
-        `published` column).
+        `published` column); chosen among the cluster's quotes, not its reported statements.
     anchors, max_df: how many of a quote's rarest words find its candidates, and how common a
-        word may be to serve (words in more than max_df quotes are not looked up).
+        word may be to serve (words in more than max_df wordings are not looked up).
+
+    Two different known speakers are two utterances unless the quote is long (8 words or more)
+    and nearly the same; a quote under 5 words joins another article's only with the same
+    speaker. Rows of kind `reported` join the quotes they report only on strong evidence and
+    never change how the quotes group (see reported.py).
     """
     require_columns(quotes, ["doc_id", "text"], "group_variants")
     if canonical not in ("consensus", "earliest"):
@@ -60,25 +79,54 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
-    speakers = _speakers(out)
-    docs = out["doc_id"].astype(str).to_numpy()
+    rows = _Rows(
+        wording=text_rank,
+        speaker=_codes([None if is_none(s) or not s else s for s in out["speaker"].tolist()]
+                       if "speaker" in out.columns else [None] * n),
+        doc=_codes(out["doc_id"].astype(str).tolist()),
+        day=_days(out),
+    )
+    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
+        else np.zeros(n, dtype=bool)
+    rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
+                  containment=containment, min_words=min_words, distinctive=distinctive,
+                  max_days=max_days)
     labels = np.full(n, -1, dtype=np.int64)
-    params = dict(threshold=threshold, same=same_speaker_threshold, containment=containment,
-                  min_words=min_words, anchors=anchors, max_df=max_df, workers=workers)
-    for rows in _partitions(out, by_columns):
-        local = _cluster(rows, wordings, text_rank, speakers, docs, **params)
-        labels[rows] = local + (labels.max() + 1)
-    labels = _join_pieces(out, labels, speakers)
-    labels = _stable_ids(labels, text_rank)
+    for part in _partitions(out, by_columns):
+        quoted = part[~reported[part]]
+        if len(quoted):
+            labels[quoted] = _cluster(quoted, wordings, rows, rules, anchors, max_df, workers) \
+                + (labels.max() + 1)
+    speakers = [None if s < 0 else s for s in rows.speaker.tolist()]
+    labels = join_pieces(out, labels, speakers, ~reported)
+    if reported.any():
+        for part in _partitions(out, by_columns):
+            labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers)
+    labels = stable_ids(labels, text_rank)
     out["cluster_id"] = labels
-    out["canonical"] = _canonicals(out, labels, texts, norms, canonical)
+    out["canonical"] = canonicals(out, labels, texts, norms, canonical, ~reported)
     return out
 
 
-def _speakers(frame: pd.DataFrame) -> list:
-    if "speaker" not in frame.columns:
-        return [None] * len(frame)
-    return [s if isinstance(s, str) and s else None for s in frame["speaker"].tolist()]
+class _Rows:
+    """Per row: its normalised wording (rank), speaker, article (codes, -1 unknown) and day."""
+
+    def __init__(self, wording: np.ndarray, speaker: np.ndarray, doc: np.ndarray, day: np.ndarray):
+        self.wording, self.speaker, self.doc, self.day = wording, speaker, doc, day
+
+
+def _codes(values: list) -> np.ndarray:
+    """Sorted codes for strings (so no row order enters), -1 for None."""
+    known = sorted({v for v in values if v is not None})
+    code = {v: k for k, v in enumerate(known)}
+    return np.array([-1 if v is None else code[v] for v in values], dtype=np.int64)
+
+
+def _days(frame: pd.DataFrame) -> np.ndarray:
+    if "published" not in frame.columns:
+        return np.full(len(frame), np.nan)
+    stamps = pd.to_datetime(frame["published"], errors="coerce", utc=True)
+    return (stamps - pd.Timestamp(0, tz="UTC")).dt.total_seconds().to_numpy(dtype=float) / 86400.0
 
 
 def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
@@ -88,237 +136,81 @@ def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     return [np.asarray(rows) for _, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))]
 
 
-def _cluster(rows: np.ndarray, wordings: np.ndarray, text_rank: np.ndarray, speakers: list,
-             docs: np.ndarray, *, threshold: float, same: float, containment: float,
-             min_words: int, anchors: int, max_df: int, workers: int) -> np.ndarray:
+def _cluster(rows: np.ndarray, wordings: np.ndarray, every: _Rows, rules: Rules, anchors: int,
+             max_df: int, workers: int) -> np.ndarray:
     """Local cluster labels (0..k-1) for the quotes `rows`.
 
-    Identical wordings are one utterance outright; only the distinct wordings (in sorted
-    order, which breaks ties downstream) are compared."""
-    ranks, first_row, inverse = np.unique(text_rank[rows], return_index=True, return_inverse=True)
+    Quotes are compared as units: one wording said by one speaker. Rows with the same wording are
+    one unit outright only when that wording alone is evidence enough (distinctive, and long or
+    with a known speaker); otherwise each article's copy is a unit of its own (two people saying
+    `We'll see`)."""
+    ranks, local_wording = np.unique(every.wording[rows], return_inverse=True)
     texts = wordings[ranks].tolist()
     sizes = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=len(texts))
-    majority = majority_speakers(inverse.tolist(), [speakers[r] for r in rows])
-    who = [majority.get(k) for k in range(len(texts))]
-    left, right = _candidate_pairs(texts, anchors, max_df)
-    scores = _pair_scores(texts, sizes, who, left, right, threshold, same, containment,
-                          min_words, workers)
-    # Two quotes of one article are two utterances unless one holds the other.
-    doc_of = docs[rows[first_row]]
-    same_doc = doc_of[left] == doc_of[right] if len(left) else np.zeros(0, bool)
-    scores = np.where(same_doc & (scores < containment), 0.0, scores)
-    keep = scores > 0
-    return _leader_clusters(sizes, left[keep], right[keep], scores[keep])[inverse]
+    index = word_index(texts)
+    rarity = index.rarity()
+    own = index.unit_rarity(rarity)
+    speaker, doc, day = every.speaker[rows], every.doc[rows], every.day[rows]
+    known = speaker >= 0
+    needed = np.where(known, rules.distinctive, rules.distinctive * UNKNOWN_SPEAKER_FACTOR)
+    self_evident = (own[local_wording] >= needed) & (known | (sizes[local_wording] >= SHORT_QUOTE))
+    keys = np.stack([local_wording, speaker, np.where(self_evident, -1, doc)], axis=1)
+    unit_keys, unit_of_row = np.unique(keys, axis=0, return_inverse=True)
+    unit_of_row = unit_of_row.reshape(-1)
+    unit_wording, unit_speaker = unit_keys[:, 0], unit_keys[:, 1]
+    unit_doc = _first_per_unit(unit_of_row, doc, len(unit_keys), np.minimum)
+    unit_day = _first_per_unit(unit_of_row, day, len(unit_keys), np.fmin)
+    w_left, w_right = candidate_pairs(index, anchors, max_df)
+    left, right = _unit_pairs(unit_wording, unit_keys[:, 2] < 0, w_left, w_right)
+    s_left, s_right = speaker_word_pairs(index, unit_wording, unit_speaker, SPEAKER_WORD_DF)
+    left, right = _union(left, right, s_left, s_right, len(unit_keys))
+    shared = index.shared_rarity(rarity, unit_wording[left], unit_wording[right])
+    pairs = Pairs(left=left, right=right,
+                  speakers=speaker_relation(unit_speaker, left, right),
+                  same_doc=unit_doc[left] == unit_doc[right],
+                  far_apart=np.abs(unit_day[left] - unit_day[right]) > rules.max_days)
+    unit_texts = [texts[w] for w in unit_wording.tolist()]
+    verdicts = judge(pairs, unit_texts, sizes[unit_wording], shared, rules, workers)
+    labels = cluster_units(sizes[unit_wording], unit_speaker, left, right, verdicts)
+    return labels[unit_of_row]
 
 
-def _candidate_pairs(texts: list[str], anchors: int, max_df: int,
-                     chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) where j holds at least two of i's rarest features (one, when i has fewer
-    than two to go by). A quote's anchors are its features as rare as its `anchors`-th rarest
-    (ties included, so the choice never depends on hashing). Features are held as 64-bit
-    hashes, never as strings; the join is vectorised and chunked so memory stays bounded."""
-    n = len(texts)
-    empty = np.empty(0, dtype=np.int64)
-    counts = np.zeros(n, dtype=np.int64)
-    hashes = np.fromiter(_feature_hashes(texts, counts), dtype=np.int64)
-    if len(hashes) == 0:
-        return empty, empty
-    quote = np.repeat(np.arange(n, dtype=np.int64), counts)
-    _, codes = np.unique(hashes, return_inverse=True)
-    del hashes
-    vocab = int(codes.max()) + 1
-    entry, _ = _sorted_unique(quote * vocab + codes)       # one (quote, feature) entry each
-    del quote, codes
-    quote, word = entry // vocab, entry % vocab
-    del entry
-    df = np.bincount(word, minlength=vocab)
-    usable = (df[word] > 1) & (df[word] <= max_df)
-    quote, word = quote[usable], word[usable]
-    if len(quote) == 0:
-        return empty, empty
-    quote_df = df[word]
-    order = np.lexsort((quote_df, quote))
-    quote, word, quote_df = quote[order], word[order], quote_df[order]
-    first = np.r_[0, np.flatnonzero(np.diff(quote)) + 1]
-    run = np.diff(np.r_[first, len(quote)])
-    kth = np.minimum(first + anchors - 1, np.r_[first[1:], len(quote)] - 1)
-    is_anchor = quote_df <= np.repeat(quote_df[kth], run)
-    anchor_quote, anchor_word = quote[is_anchor], word[is_anchor]
-    per_quote = np.bincount(anchor_quote, minlength=n)
-    by_word = np.argsort(word, kind="stable")
-    posting_quote = quote[by_word]
-    posting_start = np.searchsorted(word[by_word], np.arange(vocab))
-    del quote, word, quote_df, by_word
-    found: list[np.ndarray] = []
-    for lo in range(0, len(anchor_quote), chunk):
-        aq, aw = anchor_quote[lo:lo + chunk], anchor_word[lo:lo + chunk]
-        sizes = df[aw]
-        offsets = np.repeat(posting_start[aw] - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
-        other = posting_quote[offsets + np.arange(int(sizes.sum()))]
-        mine = np.repeat(aq, sizes)
-        keep = other != mine
-        keys, shared = _sorted_unique(mine[keep] * n + other[keep])
-        keys = keys[shared >= np.where(per_quote[keys // n] >= 2, 2, 1)]
-        i, j = keys // n, keys % n
-        found.append(np.minimum(i, j) * n + np.maximum(i, j))
-    if not found:
-        return empty, empty
-    pairs, _ = _sorted_unique(np.concatenate(found))
-    return pairs // n, pairs % n
+def _first_per_unit(unit_of_row: np.ndarray, values: np.ndarray, n_units: int, combine) -> np.ndarray:
+    """Combine (np.minimum, np.fmin, ...) the rows' values within each unit."""
+    out = np.full(n_units, np.nan if values.dtype.kind == "f" else np.iinfo(np.int64).max,
+                  dtype=values.dtype)
+    combine.at(out, unit_of_row, values)
+    return out
 
 
-def _feature_hashes(texts: list[str], counts: np.ndarray):
-    """Content words and word pairs of each quote: pairs stay rare as a corpus grows, where
-    single words do not, so they keep candidate lists short; single words survive rewording.
-    Fills counts[i] with the number of features of quote i."""
-    for i, text in enumerate(texts):
-        tokens = text.split()
-        features = (content_words(tokens) or tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-        counts[i] = len(features)
-        for f in features:
-            yield hash(f)
+def _unit_pairs(unit_wording: np.ndarray, whole: np.ndarray, w_left: np.ndarray,
+                w_right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs of units: every unit of one wording with every unit of the other, and the
+    units of one wording that are `whole` (not split by article) with each other: the same words
+    under two speakers. (Units split by article are so because their words alone prove nothing.)
+    Units arrive sorted by wording."""
+    first = np.searchsorted(unit_wording, np.arange(unit_wording.max() + 2 if len(unit_wording) else 1))
+    count = np.diff(first)
+    # across wordings
+    ka, kb = count[w_left], count[w_right]
+    reps = ka * kb
+    pair = np.repeat(np.arange(len(w_left)), reps)
+    step = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+    left = first[w_left][pair] + step // kb[pair]
+    right = first[w_right][pair] + step % kb[pair]
+    # within one wording
+    per_wording = np.bincount(unit_wording[whole], minlength=len(count))
+    inner_l, inner_r = [left], [right]
+    for w in np.flatnonzero(per_wording > 1).tolist():
+        units = np.arange(first[w], first[w + 1])
+        units = units[whole[units]]
+        i, j = np.triu_indices(len(units), k=1)
+        inner_l.append(units[i])
+        inner_r.append(units[j])
+    return np.concatenate(inner_l).astype(np.int64), np.concatenate(inner_r).astype(np.int64)
 
 
-def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """np.unique with counts, by sorting (faster than hashing for millions of int64 keys)."""
-    if len(values) == 0:
-        return values, values
-    values = np.sort(values)
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
-    return values[starts], np.diff(np.r_[starts, len(values)])
-
-
-def _pair_scores(texts, sizes, who, left, right, threshold, same, containment, min_words,
-                 workers) -> np.ndarray:
-    """The similarity of each candidate pair if it makes them variants, else 0.
-
-    The cheap scorer first; the costlier ones only for the pairs it leaves undecided."""
-    if len(left) == 0:
-        return np.empty(0)
-    a = np.array([texts[i] for i in left], dtype=object)
-    b = np.array([texts[j] for j in right], dtype=object)
-    shorter, longer = np.minimum(sizes[left], sizes[right]), np.maximum(sizes[left], sizes[right])
-    agree = np.fromiter((who[i] is not None and who[i] == who[j] for i, j in zip(left, right)),
-                        dtype=bool, count=len(left))
-    needed = np.where(agree, same, threshold)
-    # A few words look alike by chance: short quotes must be near copies.
-    needed = np.where(shorter < SHORT_QUOTE, np.maximum(needed, SHORT_QUOTE_THRESHOLD), needed)
-    whole = process.cpdist(a, b, scorer=fuzz.ratio, workers=workers).astype(float)
-    todo = whole < needed
-    if todo.any():
-        sort = process.cpdist(a[todo], b[todo], scorer=fuzz.token_sort_ratio, workers=workers)
-        whole[todo] = np.maximum(whole[todo], sort)
-    whole_ok = whole >= needed
-    # Containment: a shorter quote inside a longer one (truncations, pieces, partial quotes).
-    long_enough = (shorter >= min_words) | (agree & (shorter >= 2))
-    part = np.zeros(len(left))
-    todo = long_enough & (shorter < 0.85 * longer)
-    if todo.any():
-        part[todo] = process.cpdist(a[todo], b[todo], scorer=fuzz.partial_ratio, workers=workers)
-    part_ok = part >= np.where(agree, containment - 5, containment)
-    return np.where(whole_ok | part_ok, np.maximum(np.where(whole_ok, whole, 0), part), 0.0)
-
-
-def _leader_clusters(sizes: np.ndarray, left, right, scores) -> np.ndarray:
-    """The best-connected quotes become centres first; every other quote joins the centre it
-    matches best, or becomes one. Quotes arrive sorted by wording, which breaks ties."""
-    n = len(sizes)
-    strength = np.bincount(left, scores, n) + np.bincount(right, scores, n)
-    order = np.lexsort((np.arange(n), -sizes, -strength))
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    src, dst = np.concatenate([left, right]), np.concatenate([right, left])
-    both = np.concatenate([scores, scores])
-    earlier = rank[dst] < rank[src]          # only a quote ranked earlier can be a centre
-    src, dst, both = src[earlier], dst[earlier], both[earlier]
-    best_first = np.lexsort((rank[dst], -both, src))
-    src, dst = src[best_first], dst[best_first]
-    starts = np.searchsorted(src, np.arange(n))
-    ends = np.searchsorted(src, np.arange(n), side="right")
-    centre = np.arange(n)
-    for i in order[(ends > starts)[order]].tolist():
-        for j in dst[starts[i]:ends[i]].tolist():
-            if centre[j] == j:
-                centre[i] = j
-                break
-    _, local = np.unique(centre, return_inverse=True)
-    return local.astype(np.int64)
-
-
-def _join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list) -> np.ndarray:
-    """Rows that continue the row before them in the same article (same speaker, and the same
-    attribution or none of their own) are pieces of one utterance, unless each piece already
-    has variants of its own elsewhere (then they are two utterances quoted side by side)."""
-    if "speaker_start" not in frame.columns:
-        return labels
-    starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
-    kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else ["direct"] * len(frame)
-    mention = [None if pd.isna(m) else int(m) for m in frame["speaker_start"].tolist()]
-    parent = {int(l): int(l) for l in np.unique(labels)}
-    size = Counter(labels.tolist())
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    docs = frame["doc_id"].tolist()
-    order = sorted(range(len(frame)), key=lambda r: (str(docs[r]), starts[r]))
-    for prev, row in zip(order, order[1:]):
-        if docs[prev] != docs[row] or speakers[row] is None or speakers[row] != speakers[prev]:
-            continue
-        if kinds[row] != "direct" or kinds[prev] in ("heading", "other"):
-            continue
-        if mention[row] is None or (kinds[prev] == "direct" and mention[row] == mention[prev]):
-            a, b = find(int(labels[prev])), find(int(labels[row]))
-            if a != b and min(size[int(labels[prev])], size[int(labels[row])]) == 1:
-                parent[max(a, b)] = min(a, b)
-    return np.array([find(int(l)) for l in labels], dtype=np.int64)
-
-
-def _stable_ids(labels: np.ndarray, text_rank: np.ndarray) -> np.ndarray:
-    """Number clusters by their smallest normalised wording, so row order does not matter."""
-    _, labels = np.unique(labels, return_inverse=True)
-    smallest = np.full(labels.max() + 1 if len(labels) else 0, np.iinfo(np.int64).max)
-    np.minimum.at(smallest, labels, text_rank)
-    order = np.lexsort((np.arange(len(smallest)), smallest))
-    new = np.empty(len(smallest), dtype=np.int64)
-    new[order] = np.arange(len(smallest))
-    return new[labels]
-
-
-def _canonicals(frame: pd.DataFrame, labels: np.ndarray, texts: list[str], norms: list[str],
-                how: str) -> list[str]:
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
-    chosen = order[bounds[:-1]].copy()          # a cluster of one is its own canonical
-    published = None
-    if how == "earliest":
-        published = pd.to_datetime(frame["published"], errors="coerce", utc=True).tolist()
-    for k in np.flatnonzero(np.diff(bounds) > 1).tolist():
-        rows = order[bounds[k]:bounds[k + 1]].tolist()
-        if published is not None:
-            chosen[k] = min(rows, key=lambda r: (pd.isna(published[r]),
-                                                 published[r].value if not pd.isna(published[r]) else 0,
-                                                 norms[r]))
-        else:
-            chosen[k] = _consensus(rows, norms, texts)
-    cluster_of = np.empty(labels.max() + 1, dtype=np.int64)
-    cluster_of[labels[order[bounds[:-1]]]] = np.arange(len(chosen))
-    return [texts[r] for r in chosen[cluster_of[labels]].tolist()]
-
-
-def _consensus(rows: list[int], norms: list[str], texts: list[str], cap: int = 200) -> int:
-    """The full-length wording closest, on average, to the other variants (ties: the most
-    common, the longest, then the first in alphabetical order, never the row order)."""
-    longest = max(len(norms[r].split()) for r in rows)
-    full = sorted((r for r in rows if len(norms[r].split()) >= 0.6 * longest),
-                  key=lambda r: (norms[r], texts[r]))[:cap]
-    if len({norms[r] for r in full}) == 1:
-        return full[0]
-    sample = [norms[r] for r in full]
-    sims = process.cdist(sample, sample, scorer=fuzz.token_sort_ratio, workers=1)
-    mean = sims.mean(axis=1)
-    counts = Counter(sample)
-    return full[max(range(len(full)), key=lambda k: (mean[k], counts[sample[k]], len(sample[k]), -k))]
+def _union(left: np.ndarray, right: np.ndarray, more_left: np.ndarray, more_right: np.ndarray,
+           n: int) -> tuple[np.ndarray, np.ndarray]:
+    keys, _ = sorted_unique(np.r_[left * n + right, more_left * n + more_right])
+    return keys // n, keys % n
