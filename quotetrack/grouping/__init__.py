@@ -154,9 +154,7 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: _Rows, rules: Rules,
     known = speaker >= 0
     needed = np.where(known, rules.distinctive, rules.distinctive * UNKNOWN_SPEAKER_FACTOR)
     self_evident = (own[local_wording] >= needed) & (known | (sizes[local_wording] >= SHORT_QUOTE))
-    keys = np.stack([local_wording, speaker, np.where(self_evident, -1, doc)], axis=1)
-    unit_keys, unit_of_row = np.unique(keys, axis=0, return_inverse=True)
-    unit_of_row = unit_of_row.reshape(-1)
+    unit_keys, unit_of_row = _group_by(local_wording, speaker, np.where(self_evident, -1, doc))
     unit_wording, unit_speaker = unit_keys[:, 0], unit_keys[:, 1]
     unit_doc = _first_per_unit(unit_of_row, doc, len(unit_keys), np.minimum)
     unit_day = _first_per_unit(unit_of_row, day, len(unit_keys), np.fmin)
@@ -173,6 +171,17 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: _Rows, rules: Rules,
     verdicts = judge(pairs, unit_texts, sizes[unit_wording], shared, rules, workers)
     labels = cluster_units(sizes[unit_wording], unit_speaker, left, right, verdicts)
     return labels[unit_of_row]
+
+
+def _group_by(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct rows of the columns, sorted; the index of each row among them): np.unique(axis=0)
+    by lexsort, which is much faster on millions of rows."""
+    order = np.lexsort(columns[::-1])
+    table = np.stack(columns, axis=1)[order]
+    new = np.r_[True, (table[1:] != table[:-1]).any(axis=1)] if len(table) else np.zeros(0, bool)
+    inverse = np.empty(len(table), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return table[new], inverse
 
 
 def _first_per_unit(unit_of_row: np.ndarray, values: np.ndarray, n_units: int, combine) -> np.ndarray:

@@ -100,7 +100,9 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
                              + penalty, 100.0)
     # How distinctive the shared words are: an unknown speaker leaves more to the wording.
     distinctive = np.where(unknown, rules.distinctive * UNKNOWN_SPEAKER_FACTOR, rules.distinctive)
-    telling = shared >= distinctive
+    # A long quote repeated nearly word for word is its own evidence, common words or not.
+    verbatim = (shorter >= LONG_QUOTE) & (whole >= NEAR_IDENTICAL)
+    telling = (shared >= distinctive) | (verbatim & ~(pairs.speakers == DIFFERENT))
     whole_ok = (whole >= needed) & telling
     part_ok = (part >= part_needed) & telling
     # Quotes of one article are two utterances unless one holds the other.
@@ -110,7 +112,7 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
     whole_ok &= ~(across & (shorter < SHORT_QUOTE) & ~same)
     part_ok &= ~(across & (shorter < SHORT_QUOTE) & ~same)
     # Two different speakers: only a long quote, nearly the same.
-    strong = (shorter >= LONG_QUOTE) & (whole >= NEAR_IDENTICAL) & telling
+    strong = verbatim & (shared >= distinctive)
     different = pairs.speakers == DIFFERENT
     whole_ok = np.where(different, strong, whole_ok)
     part_ok &= ~different

@@ -95,9 +95,13 @@ def _feature_hashes(texts: list[str], counts: np.ndarray):
     single words do not, so they keep candidate lists short; single words survive rewording.
     The lowest bit of a hash says what it is (0: a content word). Fills counts[i] with the number
     of features of wording i."""
+    telling: dict[str, bool] = {}
     for i, text in enumerate(texts):
         tokens = text.split()
-        words = telling_words(tokens)
+        for w in tokens:
+            if w not in telling:
+                telling[w] = is_telling(w)
+        words = list(dict.fromkeys(w for w in tokens if telling[w]))
         others = ([] if words else tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
         counts[i] = len(words) + len(others)
         for f in words:
@@ -106,15 +110,13 @@ def _feature_hashes(texts: list[str], counts: np.ndarray):
             yield ((hash(f) >> 2) << 1) | 1
 
 
-def telling_words(tokens: list[str]) -> list[str]:
-    """Content words, less contractions of function words (we'll, don't, that's): Trump's
+def is_telling(word: str) -> bool:
+    """A content word, not a contraction of function words (we'll, don't, that's): Trump's
     counts, it's does not."""
-    return [w for w in content_words(tokens) if not _function_contraction(w)]
-
-
-def _function_contraction(word: str) -> bool:
+    if not content_words([word]):
+        return False
     head, mark, tail = word.rpartition("'")
-    return bool(mark) and (tail in ("ll", "re", "ve", "d", "m", "t") or (tail == "s" and head in STOPWORDS))
+    return not (mark and (tail in ("ll", "re", "ve", "d", "m", "t") or (tail == "s" and head in STOPWORDS)))
 
 
 def candidate_pairs(index: WordIndex, anchors: int, max_df: int,
