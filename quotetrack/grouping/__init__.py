@@ -117,9 +117,8 @@ class _Rows:
 
 def _codes(values: list) -> np.ndarray:
     """Sorted codes for strings (so no row order enters), -1 for None."""
-    known = sorted({v for v in values if v is not None})
-    code = {v: k for k, v in enumerate(known)}
-    return np.array([-1 if v is None else code[v] for v in values], dtype=np.int64)
+    codes, _ = pd.factorize(pd.Series(values, dtype=object), sort=True, use_na_sentinel=True)
+    return codes.astype(np.int64)
 
 
 def _days(frame: pd.DataFrame) -> np.ndarray:

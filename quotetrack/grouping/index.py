@@ -1,15 +1,17 @@
 """The word index of a set of wordings: candidate pairs without comparing all pairs, and how rare
 each word is in the corpus, so that shared words can be weighed as evidence.
 
-Features are held as 64-bit hashes, never as strings; joins are vectorised and chunked so memory
+Features are held as integer codes, never as strings; joins are vectorised and chunked so memory
 stays bounded at millions of quotes.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 
 from ..constants import STOPWORDS
 from ..normalize import content_words
@@ -72,42 +74,34 @@ class WordIndex:
 
 
 def word_index(texts: list[str]) -> WordIndex:
-    """Index the normalised wordings `texts` (words separated by single spaces)."""
+    """Index the normalised wordings `texts` (words separated by single spaces).
+
+    Features: each wording's content words (all its words when it has none) and its pairs of
+    adjacent words, as integer codes (words first, then word pairs): no string is hashed."""
     n = len(texts)
-    counts = np.zeros(n, dtype=np.int64)
-    hashes = np.fromiter(_feature_hashes(texts, counts), dtype=np.int64)
-    if len(hashes) == 0:
-        empty = np.empty(0, dtype=np.int64)
-        return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n)
-    unit = np.repeat(np.arange(n, dtype=np.int64), counts)
-    uniques, codes = np.unique(hashes, return_inverse=True)
-    del hashes
-    vocab = len(uniques)
-    entry, _ = sorted_unique(unit * vocab + codes)        # one (wording, feature) entry each
-    del unit, codes
+    tokens = [t.split() for t in texts]
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    token, vocabulary = pd.factorize(np.fromiter(chain.from_iterable(tokens), dtype=object,
+                                                 count=int(lengths.sum())))
+    del tokens
+    token = token.astype(np.int64)
+    telling = np.fromiter(map(is_telling, vocabulary), dtype=bool, count=len(vocabulary))
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # single words: the content words, or every word of a wording that has none
+    has_word = np.bincount(owner, telling[token], n) > 0
+    single = telling[token] | ~has_word[owner]
+    # adjacent pairs within one wording
+    follows = np.r_[owner[1:] == owner[:-1], False]
+    pair, _ = pd.factorize(token[follows] * len(vocabulary) + token[np.r_[False, follows[:-1]]])
+    vocab = len(vocabulary) + (int(pair.max()) + 1 if len(pair) else 0)
+    unit = np.r_[owner[single], owner[follows]]
+    code = np.r_[token[single], len(vocabulary) + pair.astype(np.int64)]
+    entry, _ = sorted_unique(unit * vocab + code)        # one (wording, feature) entry each
     unit, code = entry // vocab, entry % vocab
     df = np.bincount(code, minlength=vocab)
-    return WordIndex(unit, code, df, (uniques & 1) == 0, n)
-
-
-def _feature_hashes(texts: list[str], counts: np.ndarray):
-    """Content words and word pairs of each wording: pairs stay rare as a corpus grows, where
-    single words do not, so they keep candidate lists short; single words survive rewording.
-    The lowest bit of a hash says what it is (0: a content word). Fills counts[i] with the number
-    of features of wording i."""
-    telling: dict[str, bool] = {}
-    for i, text in enumerate(texts):
-        tokens = text.split()
-        for w in tokens:
-            if w not in telling:
-                telling[w] = is_telling(w)
-        words = list(dict.fromkeys(w for w in tokens if telling[w]))
-        others = ([] if words else tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-        counts[i] = len(words) + len(others)
-        for f in words:
-            yield (hash(f) >> 2) << 1
-        for f in others:
-            yield ((hash(f) >> 2) << 1) | 1
+    is_word = np.zeros(vocab, dtype=bool)
+    is_word[:len(vocabulary)] = telling
+    return WordIndex(unit, code, df, is_word, n)
 
 
 def is_telling(word: str) -> bool:
@@ -123,7 +117,7 @@ def candidate_pairs(index: WordIndex, anchors: int, max_df: int,
                     chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) where j holds at least two of i's rarest features (one, when i has fewer
     than two to go by). A wording's anchors are its features as rare as its `anchors`-th rarest
-    (ties included, so the choice never depends on hashing); features held by one wording only,
+    (ties included, so the choice never depends on the order of codes); features held by one wording only,
     or by more than `max_df`, are not looked up."""
     n, df = index.n_units, index.df
     empty = np.empty(0, dtype=np.int64)
