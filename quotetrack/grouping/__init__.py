@@ -12,6 +12,7 @@ One utterance is one person saying one thing on one occasion. Four steps, none o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -22,11 +23,9 @@ from ..schema import is_none
 from .canonical import canonicals
 from .clusters import cluster_units, join_pieces, stable_ids
 from .evidence import SHORT_QUOTE, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules, judge, speaker_relation
-from .index import candidate_pairs, sorted_unique, speaker_word_pairs, word_index
+from .index import SPEAKER_WORD_DF, candidate_pairs, sorted_unique, speaker_word_pairs, word_index
 from .reported import link_reported
 
-# A content word in at most this many wordings is enough to compare two quotes of one speaker.
-SPEAKER_WORD_DF = 50
 DEFAULTS = dict(threshold=72.0, same_speaker_threshold=60.0, containment=90.0, min_words=3,
                 distinctive=0.5, max_days=30.0, anchors=4, max_df=200)
 
@@ -79,13 +78,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
-    rows = _Rows(
-        wording=text_rank,
-        speaker=_codes([None if is_none(s) or not s else s for s in out["speaker"].tolist()]
-                       if "speaker" in out.columns else [None] * n),
-        doc=_codes(out["doc_id"].astype(str).tolist()),
-        day=_days(out),
-    )
+    rows = _rows(out, text_rank)
     reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
         else np.zeros(n, dtype=bool)
     rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
@@ -102,17 +95,34 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     if reported.any():
         for part in _partitions(out, by_columns):
             labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers)
-    labels = stable_ids(labels, text_rank)
+    labels = stable_ids(labels, rows.key)
     out["cluster_id"] = labels
     out["canonical"] = canonicals(out, labels, texts, norms, canonical, ~reported)
     return out
 
 
-class _Rows:
-    """Per row: its normalised wording (rank), speaker, article (codes, -1 unknown) and day."""
+@dataclass(frozen=True)
+class Rows:
+    """Per row: its normalised wording (rank), speaker and article (codes, -1 unknown), day of
+    publication (NaN unknown) and key: a rank over all of these, its offsets and kind, equal
+    only for rows that are copies of each other. Ties are broken by keys, never by row order."""
+    wording: np.ndarray
+    speaker: np.ndarray
+    doc: np.ndarray
+    day: np.ndarray
+    key: np.ndarray
 
-    def __init__(self, wording: np.ndarray, speaker: np.ndarray, doc: np.ndarray, day: np.ndarray):
-        self.wording, self.speaker, self.doc, self.day = wording, speaker, doc, day
+
+def _rows(frame: pd.DataFrame, text_rank: np.ndarray) -> Rows:
+    n = len(frame)
+    speaker = _codes([None if is_none(s) or not s else s for s in frame["speaker"].tolist()]
+                     if "speaker" in frame.columns else [None] * n)
+    doc = _codes(frame["doc_id"].astype(str).tolist())
+    where = [frame[c].to_numpy(dtype=np.int64) if c in frame.columns else np.zeros(n, dtype=np.int64)
+             for c in ("start", "end")]
+    kind = _codes(frame["kind"].astype(str).tolist()) if "kind" in frame.columns else np.zeros(n, np.int64)
+    _, key = _group_by(text_rank, speaker, doc, *where, kind)
+    return Rows(wording=text_rank, speaker=speaker, doc=doc, day=_days(frame), key=key)
 
 
 def _codes(values: list) -> np.ndarray:
@@ -135,7 +145,7 @@ def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     return [np.asarray(rows) for _, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))]
 
 
-def _cluster(rows: np.ndarray, wordings: np.ndarray, every: _Rows, rules: Rules, anchors: int,
+def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, anchors: int,
              max_df: int, workers: int) -> np.ndarray:
     """Local cluster labels (0..k-1) for the quotes `rows`.
 

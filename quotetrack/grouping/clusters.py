@@ -156,11 +156,12 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     return np.array([find(int(l)) if int(l) in parent else int(l) for l in labels], dtype=np.int64)
 
 
-def stable_ids(labels: np.ndarray, text_rank: np.ndarray) -> np.ndarray:
-    """Number clusters by their smallest normalised wording, so row order does not matter."""
+def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:
+    """Number clusters by their smallest row key (normalised wording first), so row order does
+    not matter."""
     _, labels = np.unique(labels, return_inverse=True)
     smallest = np.full(labels.max() + 1 if len(labels) else 0, np.iinfo(np.int64).max)
-    np.minimum.at(smallest, labels, text_rank)
+    np.minimum.at(smallest, labels, row_key)
     order = np.lexsort((np.arange(len(smallest)), smallest))
     new = np.empty(len(smallest), dtype=np.int64)
     new[order] = np.arange(len(smallest))

@@ -19,6 +19,8 @@ from ..normalize import content_words
 # Until a corpus holds this many distinct wordings it cannot tell a common word from a rare one:
 # every word is weighed as if it had been seen in a corpus of this size.
 RARITY_FLOOR = 1000
+# A content word in at most this many wordings is enough to compare two quotes of one speaker.
+SPEAKER_WORD_DF = 50
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,9 @@ def word_index(texts: list[str]) -> WordIndex:
     n = len(texts)
     tokens = [t.split() for t in texts]
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n)
     token, vocabulary = pd.factorize(np.fromiter(chain.from_iterable(tokens), dtype=object,
                                                  count=int(lengths.sum())))
     del tokens
