@@ -172,12 +172,14 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, 
     s_left, s_right = speaker_word_pairs(index, unit_wording, unit_speaker, SPEAKER_WORD_DF)
     left, right = _union(left, right, s_left, s_right, len(unit_keys))
     shared = index.shared_rarity(rarity, unit_wording[left], unit_wording[right])
+    in_order = shared + index.shared_rarity(index.rarity(pairs=True), unit_wording[left],
+                                            unit_wording[right])
     pairs = Pairs(left=left, right=right,
                   speakers=speaker_relation(unit_speaker, left, right),
                   same_doc=unit_doc[left] == unit_doc[right],
                   far_apart=np.abs(unit_day[left] - unit_day[right]) > rules.max_days)
     unit_texts = [texts[w] for w in unit_wording.tolist()]
-    verdicts = judge(pairs, unit_texts, sizes[unit_wording], shared, rules, workers)
+    verdicts = judge(pairs, unit_texts, sizes[unit_wording], shared, in_order, rules, workers)
     labels = cluster_units(sizes[unit_wording], unit_speaker, left, right, verdicts)
     return labels[unit_of_row]
 

@@ -5,7 +5,9 @@ or translate it. Two quotes join only on evidence of that:
 - wording: the whole wordings are alike (rapidfuzz), or the shorter is a piece of the longer;
   and the words they share are rare enough in the corpus to tell (`a lot of people` tells nothing,
   `a ceasefire corridor for grain ships` tells a lot): the summed rarity of the shared content
-  words must reach `distinctive` (rarity: see index.WordIndex.rarity);
+  words must reach `distinctive` (rarity: see index.WordIndex.rarity); wordings alike as a whole
+  may count the rare word pairs they share too, and a long quote repeated nearly word for word
+  is its own evidence;
 - speaker: two different known speakers are two utterances unless the quote is long and nearly
   the same (a misattribution, which score_drift flags as speaker_mismatch); a short quote joins a
   quote of another article only with the same speaker; an unknown speaker is neither;
@@ -68,11 +70,12 @@ class Verdicts:
         return self.score > 0
 
 
-def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray, rules: Rules,
-          workers: int = -1) -> Verdicts:
+def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
+          in_order: np.ndarray, rules: Rules, workers: int = -1) -> Verdicts:
     """Weigh the evidence for each candidate pair of wordings (`texts`, `sizes` in words).
 
-    shared: the summed rarity of the content words both wordings hold."""
+    shared: the summed rarity of the content words both wordings hold; in_order: that plus the
+    rarity of the word pairs both hold (the same words in the same order)."""
     left, right = pairs.left, pairs.right
     if len(left) == 0:
         return Verdicts(np.empty(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
@@ -103,7 +106,9 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
     # A long quote repeated nearly word for word is its own evidence, common words or not.
     verbatim = (shorter >= LONG_QUOTE) & (whole >= NEAR_IDENTICAL)
     telling = (shared >= distinctive) | (verbatim & ~(pairs.speakers == DIFFERENT))
-    whole_ok = (whole >= needed) & telling
+    # Wordings alike as a whole (5 words or more) may count rare word pairs too.
+    in_sequence = (whole >= rules.threshold) & (shorter >= SHORT_QUOTE) & (in_order >= distinctive)
+    whole_ok = (whole >= needed) & (telling | in_sequence)
     part_ok = (part >= part_needed) & telling
     # Quotes of one article are two utterances unless one holds the other.
     whole_ok &= ~pairs.same_doc | (whole >= rules.containment)

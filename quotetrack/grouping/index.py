@@ -35,12 +35,14 @@ class WordIndex:
     is_word: np.ndarray     # code -> a content word
     n_units: int
 
-    def rarity(self) -> np.ndarray:
+    def rarity(self, pairs: bool = False) -> np.ndarray:
         """code -> how rare the content word is, in [0, 1]: (1 - log(1 + df) / log(1 + N))²
         where df of the N wordings hold it. Squared, so that one rare word tells more than two
-        common ones (`dictator` more than `we'll see`). Word pairs and stop words weigh 0."""
+        common ones (`dictator` more than `we'll see`). Stop words weigh 0, and so do word pairs,
+        unless `pairs`: then only word pairs weigh (the same words in the same order)."""
         scale = math.log1p(max(self.n_units, RARITY_FLOOR))
-        return np.where(self.is_word, np.clip(1.0 - np.log1p(self.df) / scale, 0.0, 1.0) ** 2, 0.0)
+        weighed = ~self.is_word if pairs else self.is_word
+        return np.where(weighed, np.clip(1.0 - np.log1p(self.df) / scale, 0.0, 1.0) ** 2, 0.0)
 
     def unit_rarity(self, rarity: np.ndarray) -> np.ndarray:
         """wording -> the summed rarity of its content words (how distinctive it is on its own)."""
