@@ -171,9 +171,9 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, 
     left, right = _unit_pairs(unit_wording, unit_keys[:, 2] < 0, w_left, w_right)
     s_left, s_right = speaker_word_pairs(index, unit_wording, unit_speaker, SPEAKER_WORD_DF)
     left, right = _union(left, right, s_left, s_right, len(unit_keys))
-    shared = index.shared_rarity(rarity, unit_wording[left], unit_wording[right])
-    in_order = shared + index.shared_rarity(index.rarity(pairs=True), unit_wording[left],
-                                            unit_wording[right])
+    shared, in_pairs = index.shared_rarity(rarity, unit_wording[left], unit_wording[right],
+                                           index.rarity(pairs=True))
+    in_order = shared + in_pairs
     pairs = Pairs(left=left, right=right,
                   speakers=speaker_relation(unit_speaker, left, right),
                   same_doc=unit_doc[left] == unit_doc[right],

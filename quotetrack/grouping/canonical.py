@@ -41,7 +41,9 @@ def _consensus(rows: list[int], norms: list[str], texts: list[str], cap: int = 2
     if len({norms[r] for r in full}) == 1:
         return full[0]
     sample = [norms[r] for r in full]
-    sims = process.cdist(sample, sample, scorer=fuzz.token_sort_ratio, workers=1)
-    mean = sims.mean(axis=1)
+    if len(full) == 2:      # two wordings are equally close to each other
+        mean = np.zeros(2)
+    else:
+        mean = process.cdist(sample, sample, scorer=fuzz.token_sort_ratio, workers=1).mean(axis=1)
     counts = Counter(sample)
     return full[max(range(len(full)), key=lambda k: (mean[k], counts[sample[k]], len(sample[k]), -k))]

@@ -49,32 +49,34 @@ class WordIndex:
         return np.bincount(self.unit, rarity[self.code], self.n_units)
 
     def shared_rarity(self, rarity: np.ndarray, left: np.ndarray, right: np.ndarray,
-                      chunk: int = 2_000_000) -> np.ndarray:
-        """The summed rarity of the content words that both wordings of each pair hold."""
-        out = np.zeros(len(left))
-        if len(left) == 0:
-            return out
-        vocab = len(self.df)
-        keys = self.unit * vocab + self.code          # sorted, as the entries are
-        weight = rarity[self.code]
-        starts = np.searchsorted(self.unit, np.arange(self.n_units + 1))
-        counts = np.diff(starts)
-        done = 0
-        while done < len(left):
-            # a slice of pairs whose left wordings hold about `chunk` entries in all
-            stop = done + max(1, int(np.searchsorted(np.cumsum(counts[left[done:]]), chunk)))
-            a, b = left[done:stop], right[done:stop]
-            n = counts[a]
-            pair = np.repeat(np.arange(len(a)), n)
-            entry = np.repeat(starts[a] - np.r_[0, np.cumsum(n)[:-1]], n) + np.arange(int(n.sum()))
-            weighed = weight[entry] > 0
-            pair, entry = pair[weighed], entry[weighed]
-            wanted = b[pair] * vocab + self.code[entry]
-            found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-            hit = keys[found] == wanted
-            out[done:stop] = np.bincount(pair[hit], weight[entry[hit]], len(a))
-            done = stop
-        return out
+                      *more: np.ndarray, chunk: int = 2_000_000):
+        """The summed rarity of the features that both wordings of each pair hold; with `more`
+        rarities, one such sum for each (a tuple), in one pass over the entries."""
+        weights = (rarity, *more)
+        out = [np.zeros(len(left)) for _ in weights]
+        if len(left):
+            vocab = len(self.df)
+            keys = self.unit * vocab + self.code          # sorted, as the entries are
+            weighed = np.logical_or.reduce([w[self.code] > 0 for w in weights])
+            starts = np.searchsorted(self.unit, np.arange(self.n_units + 1))
+            counts = np.diff(starts)
+            done = 0
+            while done < len(left):
+                # a slice of pairs whose left wordings hold about `chunk` entries in all
+                stop = done + max(1, int(np.searchsorted(np.cumsum(counts[left[done:]]), chunk)))
+                a, b = left[done:stop], right[done:stop]
+                n = counts[a]
+                pair = np.repeat(np.arange(len(a)), n)
+                entry = np.repeat(starts[a] - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+                keep = weighed[entry]
+                pair, entry = pair[keep], entry[keep]
+                wanted = b[pair] * vocab + self.code[entry]
+                found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+                hit = keys[found] == wanted
+                for total, w in zip(out, weights):
+                    total[done:stop] = np.bincount(pair[hit], w[self.code[entry[hit]]], len(a))
+                done = stop
+        return out[0] if not more else tuple(out)
 
 
 def word_index(texts: list[str]) -> WordIndex:
