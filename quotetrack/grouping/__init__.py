@@ -47,9 +47,10 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     containment: similarity (partial_ratio: the best-aligned part of the longer quote) at
         which a shorter quote counts as a piece of a longer one (truncations, partial quotes);
         only for pieces of `min_words` words or more, or with the same speaker.
-    distinctive: how rare the words two quotes share must be (the sum, over the shared content
-        words, of 1 - log(1 + df) / log(1 + N) where df of the N wordings hold the word): common
-        words are no evidence. An unknown speaker leaves more to the wording (x2).
+    distinctive: how rare the words two quotes share must be: the sum, over the shared content
+        words, of (1 - log(1 + df) / log(1 + N))² where df of the N wordings hold the word (N
+        counted as at least 1000). Common words are no evidence; an unknown speaker leaves more
+        to the wording (x2).
     max_days: quotes whose `published` dates lie further apart need closer wording.
     by: column(s) to group within only (a story id, a date bucket).
     canonical: "consensus" (the wording the variants agree with most) or "earliest" (needs a
@@ -118,8 +119,8 @@ def _rows(frame: pd.DataFrame, text_rank: np.ndarray) -> Rows:
     speaker = _codes([None if is_none(s) or not s else s for s in frame["speaker"].tolist()]
                      if "speaker" in frame.columns else [None] * n)
     doc = _codes(frame["doc_id"].astype(str).tolist())
-    where = [frame[c].to_numpy(dtype=np.int64) if c in frame.columns else np.zeros(n, dtype=np.int64)
-             for c in ("start", "end")]
+    where = [pd.to_numeric(frame[c], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
+             if c in frame.columns else np.zeros(n, dtype=np.int64) for c in ("start", "end")]
     kind = _codes(frame["kind"].astype(str).tolist()) if "kind" in frame.columns else np.zeros(n, np.int64)
     _, key = _group_by(text_rank, speaker, doc, *where, kind)
     return Rows(wording=text_rank, speaker=speaker, doc=doc, day=_days(frame), key=key)
@@ -165,8 +166,8 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, 
     self_evident = (own[local_wording] >= needed) & (known | (sizes[local_wording] >= SHORT_QUOTE))
     unit_keys, unit_of_row = _group_by(local_wording, speaker, np.where(self_evident, -1, doc))
     unit_wording, unit_speaker = unit_keys[:, 0], unit_keys[:, 1]
-    unit_doc = _first_per_unit(unit_of_row, doc, len(unit_keys), np.minimum)
-    unit_day = _first_per_unit(unit_of_row, day, len(unit_keys), np.fmin)
+    unit_doc = _per_unit(unit_of_row, doc, len(unit_keys), np.minimum)
+    unit_day = _per_unit(unit_of_row, day, len(unit_keys), np.fmin)   # the earliest
     w_left, w_right = candidate_pairs(index, anchors, max_df)
     left, right = _unit_pairs(unit_wording, unit_keys[:, 2] < 0, w_left, w_right)
     s_left, s_right = speaker_word_pairs(index, unit_wording, unit_speaker, SPEAKER_WORD_DF)
@@ -195,8 +196,8 @@ def _group_by(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return table[new], inverse
 
 
-def _first_per_unit(unit_of_row: np.ndarray, values: np.ndarray, n_units: int, combine) -> np.ndarray:
-    """Combine (np.minimum, np.fmin, ...) the rows' values within each unit."""
+def _per_unit(unit_of_row: np.ndarray, values: np.ndarray, n_units: int, combine) -> np.ndarray:
+    """The rows' values combined (np.minimum, np.fmin, ...) within each unit."""
     out = np.full(n_units, np.nan if values.dtype.kind == "f" else np.iinfo(np.int64).max,
                   dtype=values.dtype)
     combine.at(out, unit_of_row, values)
@@ -220,14 +221,14 @@ def _unit_pairs(unit_wording: np.ndarray, whole: np.ndarray, w_left: np.ndarray,
     right = first[w_right][pair] + step % kb[pair]
     # within one wording
     per_wording = np.bincount(unit_wording[whole], minlength=len(count))
-    inner_l, inner_r = [left], [right]
+    lefts, rights = [left], [right]
     for w in np.flatnonzero(per_wording > 1).tolist():
         units = np.arange(first[w], first[w + 1])
         units = units[whole[units]]
         i, j = np.triu_indices(len(units), k=1)
-        inner_l.append(units[i])
-        inner_r.append(units[j])
-    return np.concatenate(inner_l).astype(np.int64), np.concatenate(inner_r).astype(np.int64)
+        lefts.append(units[i])
+        rights.append(units[j])
+    return np.concatenate(lefts).astype(np.int64), np.concatenate(rights).astype(np.int64)
 
 
 def _union(left: np.ndarray, right: np.ndarray, more_left: np.ndarray, more_right: np.ndarray,

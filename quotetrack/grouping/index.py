@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -85,14 +84,14 @@ def word_index(texts: list[str]) -> WordIndex:
     Features: each wording's content words (all its words when it has none) and its pairs of
     adjacent words, as integer codes (words first, then word pairs): no string is hashed."""
     n = len(texts)
-    tokens = [t.split() for t in texts]
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=n)
     if lengths.sum() == 0:
         empty = np.empty(0, dtype=np.int64)
         return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n)
-    token, vocabulary = pd.factorize(np.fromiter(chain.from_iterable(tokens), dtype=object,
-                                                 count=int(lengths.sum())))
-    del tokens
+    # one split of one string: millions of small lists would keep the garbage collector busy
+    words = np.array(" ".join(t for t in texts if t).split(" "), dtype=object)
+    token, vocabulary = pd.factorize(words)
+    del words
     token = token.astype(np.int64)
     telling = np.fromiter(map(is_telling, vocabulary), dtype=bool, count=len(vocabulary))
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
