@@ -92,7 +92,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
             labels[quoted] = _cluster(quoted, wordings, rows, rules, anchors, max_df, workers) \
                 + (labels.max() + 1)
     speakers = [None if s < 0 else s for s in rows.speaker.tolist()]
-    labels = join_pieces(out, labels, speakers, ~reported)
+    labels = join_pieces(out, labels, speakers, ~reported, rows.key)
     if reported.any():
         for part in _partitions(out, by_columns):
             labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers)

@@ -108,11 +108,13 @@ def _attach_pieces(centre: np.ndarray, voice: np.ndarray, sizes: np.ndarray, lef
     return target[centre]
 
 
-def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted: np.ndarray) -> np.ndarray:
+def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted: np.ndarray,
+                row_key: np.ndarray) -> np.ndarray:
     """Rows that continue the row before them in the same article (same speaker, and the same
     attribution or none of their own) are pieces of one utterance. Joining them never merges two
     clusters that each have members in other articles (two utterances quoted side by side), so
-    pieces cannot chain clusters together. Only rows where `quoted` is true take part."""
+    pieces cannot chain clusters together. Only rows where `quoted` is true take part; rows at
+    one offset are taken in `row_key` order."""
     if "speaker_start" not in frame.columns:
         return labels
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
@@ -131,7 +133,7 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
 
     joinable = []
     rows = [r for r in range(len(frame)) if quoted[r]]
-    order = sorted(rows, key=lambda r: (docs[r], starts[r], r))
+    order = sorted(rows, key=lambda r: (docs[r], starts[r], row_key[r]))
     for prev, row in zip(order, order[1:]):
         if docs[prev] != docs[row] or speakers[row] is None or speakers[row] != speakers[prev]:
             continue

@@ -58,7 +58,8 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     for k, q in held.items():
         target[k] = q
     members = np.r_[mine, quotes]
-    texts = [" ".join(stem(w) for w in wordings[rows.wording[r]].split()) for r in members]
+    stemmed = {w: " ".join(stem(x) for x in wordings[w].split()) for w in set(rows.wording[members].tolist())}
+    texts = [stemmed[w] for w in rows.wording[members].tolist()]
     index = word_index(texts)
     rarity = index.rarity()
     own = index.unit_rarity(rarity)
