@@ -27,12 +27,14 @@ class WordIndex:
     """One entry per (wording, feature), sorted by wording then feature code.
 
     Features: the content words of a wording (or all its words when it has none) and its word
-    pairs. `is_word` marks the codes that are content words: only they carry rarity."""
+    pairs. `is_word` marks the codes that are content words; codes from `first_pair` on are
+    word pairs."""
     unit: np.ndarray        # entry -> wording
     code: np.ndarray        # entry -> feature code
     df: np.ndarray          # code -> number of wordings holding it
     is_word: np.ndarray     # code -> a content word
     n_units: int
+    first_pair: int
 
     def rarity(self, pairs: bool = False) -> np.ndarray:
         """code -> how rare the content word is, in [0, 1]: (1 - log(1 + df) / log(1 + N))²
@@ -40,7 +42,7 @@ class WordIndex:
         common ones (`dictator` more than `we'll see`). Stop words weigh 0, and so do word pairs,
         unless `pairs`: then only word pairs weigh (the same words in the same order)."""
         scale = math.log1p(max(self.n_units, RARITY_FLOOR))
-        weighed = ~self.is_word if pairs else self.is_word
+        weighed = np.arange(len(self.df)) >= self.first_pair if pairs else self.is_word
         return np.where(weighed, np.clip(1.0 - np.log1p(self.df) / scale, 0.0, 1.0) ** 2, 0.0)
 
     def unit_rarity(self, rarity: np.ndarray) -> np.ndarray:
@@ -87,7 +89,7 @@ def word_index(texts: list[str]) -> WordIndex:
     lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=n)
     if lengths.sum() == 0:
         empty = np.empty(0, dtype=np.int64)
-        return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n)
+        return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n, 0)
     # one split of one string: millions of small lists would keep the garbage collector busy
     words = np.array(" ".join(t for t in texts if t).split(" "), dtype=object)
     token, vocabulary = pd.factorize(words)
@@ -109,7 +111,7 @@ def word_index(texts: list[str]) -> WordIndex:
     df = np.bincount(code, minlength=vocab)
     is_word = np.zeros(vocab, dtype=bool)
     is_word[:len(vocabulary)] = telling
-    return WordIndex(unit, code, df, is_word, n)
+    return WordIndex(unit, code, df, is_word, n, len(vocabulary))
 
 
 def is_telling(word: str) -> bool:
