@@ -290,3 +290,12 @@ def test_far_apart_dates_count_against_a_loose_match():
     assert same(qt.group_variants(df), 0, 1)
     df["published"] = ["2024-01-10", "2024-09-11", "2024-01-01", "2024-01-01", "2024-01-01"]
     assert not same(qt.group_variants(df), 0, 1)
+
+
+def test_a_misattributed_copy_with_reordered_words_still_joins():
+    g = qt.group_variants(frame([
+        ("a", "The harbour will reopen in May and nobody who lost a boat will be left behind", "Rita Olsen"),
+        ("b", "The harbour will reopen in May and nobody who lost a boat will be left behind", "Rita Olsen"),
+        ("c", "The harbour will reopen in May and nobody will be left behind who lost a boat", "Tom Berg"),
+        *UNRELATED]))
+    assert same(g, 0, 2)

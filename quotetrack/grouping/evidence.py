@@ -90,7 +90,7 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
     needed = np.where(shorter < SHORT_QUOTE, np.maximum(needed, SHORT_QUOTE_THRESHOLD), needed)
     needed = np.minimum(needed + penalty, 100.0)
     whole = process.cpdist(a, b, scorer=fuzz.ratio, workers=workers).astype(float)
-    todo = whole < needed
+    todo = whole < np.maximum(needed, NEAR_IDENTICAL)     # reordered words may still be verbatim
     if todo.any():
         reordered = process.cpdist(a[todo], b[todo], scorer=fuzz.token_sort_ratio, workers=workers)
         whole[todo] = np.maximum(whole[todo], reordered)
