@@ -88,9 +88,10 @@ class People:
         if at is None or not self.text:
             return None
         last = None
-        pattern = r"\b([A-Z][a-z][\w'’\-]*)\s+" + re.escape(name.split()[-1]) + r"\b"
+        pattern = r"\b([A-Z][a-z][\w'’\-]*)[ \u00a0]" + re.escape(name.split()[-1]) + r"\b"
         for m in re.finditer(pattern, self.text[:at]):
-            if m.group(1).lower() not in NOT_FIRST_NAMES:
+            first = m.group(1).lower()
+            if first not in NOT_FIRST_NAMES and fold(first) not in self.persons:   # not "Trump Zelensky"
                 last = (m.start(), f"{m.group(1)} {name.split()[-1]}")
         return last
 
