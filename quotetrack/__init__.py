@@ -9,7 +9,8 @@ from .drift import drift_summary, score_drift
 from .extract import extract_quotes, iter_quotes
 from .grouping import group_variants
 from .pipeline import load_pipeline
+from .report import report
 
 __all__ = ["extract_quotes", "iter_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
-           "load_pipeline"]
+           "load_pipeline", "report"]
 __version__ = "0.1.0"

@@ -1,7 +1,9 @@
-"""The command line: `quotetrack diff A B` and `quotetrack extract FILE...`."""
+"""The command line: `quotetrack diff A B`, `quotetrack extract FILE...`, `quotetrack report FILE...`."""
 from __future__ import annotations
 
 import argparse
+import inspect
+import io
 import json
 import os
 import sys
@@ -57,6 +59,19 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     extract.add_argument("-o", "--output", help="file to write (default: standard output)")
     extract.set_defaults(run=_run_extract)
+
+    report = commands.add_parser("report", help="write the quotations of articles as one HTML page",
+                                 description="Write one self-contained HTML page for text files or "
+                                 "folders of them: each utterance with its variants marked word by "
+                                 "word, who is quoted where, and drift per source.")
+    report.add_argument("paths", nargs="+", help="text files, folders of .txt files, or -")
+    report.add_argument("-o", "--output", help="HTML file to write (default: standard output)")
+    report.add_argument("--meta", metavar="CSV", help="a CSV naming each text file in a `file` column; "
+                        "its other columns (outlet, published, ...) are carried onto that file's quotes")
+    report.add_argument("--by", metavar="COLUMN", help="the column that names each source (default: "
+                        "outlet when --meta has one, else the file)")
+    report.add_argument("--title", default="Quotations and how they drift", help="the page's title")
+    report.set_defaults(run=_run_report)
     return parser
 
 
@@ -98,6 +113,56 @@ def _run_extract(args) -> int:
         if out is sys.stdout:
             sys.stdout.write("\n")
     return EXIT_SAME
+
+
+def _run_report(args) -> int:
+    import pandas as pd
+
+    from . import extract_quotes, group_variants, report
+    from .schema import GROUP_COLUMNS, QUOTE_COLUMNS
+
+    texts = {_label(p): read_text(p) for p in _expand(args.paths)}
+    if args.output and not Path(args.output).resolve().parent.is_dir():   # say so before the work
+        raise InputError(f"{args.output}: cannot be written (no folder {Path(args.output).parent})")
+    articles = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    if args.meta:
+        articles = _with_meta(articles, args.meta)
+    columns = [*articles.columns.drop("text"), *QUOTE_COLUMNS[1:], *GROUP_COLUMNS]
+    if args.by is not None and args.by not in columns:
+        raise InputError(f"--by {args.by}: no such column; choose from {', '.join(dict.fromkeys(columns))}")
+    # reported speech, where this version of extract_quotes can find it
+    options = {"reported": True} if "reported" in inspect.signature(extract_quotes).parameters else {}
+    quotes = extract_quotes(articles, progress=len(texts) > 20 and _terminal(sys.stderr), **options)
+    page = report(group_variants(quotes), by=args.by, title=args.title)
+    if not args.output:
+        sys.stdout.write(page)
+        return EXIT_SAME
+    try:
+        Path(args.output).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
+    return EXIT_SAME
+
+
+def _with_meta(articles, path: str):
+    """The articles with the columns of a CSV that names each text file in a `file` column."""
+    import pandas as pd
+
+    try:
+        meta = pd.read_csv(io.StringIO(read_text(path)), dtype=str)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(f"{path}: not a readable CSV ({str(exc).strip()})") from None
+    if "file" not in meta.columns:
+        raise InputError(f"{path}: no 'file' column (it has: {', '.join(meta.columns)})")
+    clash = [c for c in ("doc_id", "text") if c in meta.columns]
+    if clash:
+        raise InputError(f"{path}: a column named {clash[0]!r} would replace the articles' own")
+    meta["file"] = [Path(f).name for f in meta["file"]]
+    twice = meta["file"][meta["file"].duplicated()].tolist()
+    if twice:
+        raise InputError(f"{path}: {twice[0]} is listed twice")
+    rows = meta.set_index("file").reindex([Path(d).name for d in articles["doc_id"]])
+    return pd.concat([articles, rows.reset_index(drop=True)], axis=1)
 
 
 def _expand(paths: list[str]) -> list[str]:

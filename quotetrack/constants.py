@@ -31,10 +31,28 @@ REPORTING_VERBS = frozenset("""
     characterise accuse dismiss reject decry slam blast condemn welcome concur affirm allege
     proclaim publish summarize summarise offer signal indicate read tout laud thank question
     wonder opine interject scoff recite utter sing chant reckon believe think
+    echo elaborate muse mock charge bark bemoan assure reveal imply recommend email share quote
+    lecture plead beg gush rave scold chide lash fire shoot hit push snap brag grumble mutter
+    murmur sigh laugh cry scream holler cheer rail fume rant tease hint reason posit theorize
+    speculate estimate guess surmise vouch attest swear stipulate specify clarify correct
+    interrupt begin start open close preface introduce advise caution inform notify assert
+    complain point highlight decry contrast remember press retort react retaliate
 """.split())
 # Verbs that only report when they govern the quote; alone they are too common.
-WEAK_REPORTING_VERBS = frozenset({"believe", "think", "put", "read", "continue", "offer",
-                                  "call", "speak", "post"})
+# Verbs that report a quote only when they govern it or open the clause right after it;
+# elsewhere they mostly mean something else ("continued to rise", "donations began").
+WEAK_REPORTING_VERBS = frozenset("""
+    believe think put read continue offer call speak post fire shoot hit push begin start open
+    close point cry share introduce correct laugh charge
+""".split())
+# Verbs that characterise what someone said; they attribute a quote only as a last resort,
+# when they are the first verb above it ("derided the plan as 'a disaster'").
+CHARACTERISING_VERBS = frozenset("""
+    refer blame cite talk denounce reference compare pronounce rip attack defend credit portray
+    voice repeat deride applaud herald vent confess coin grouse snipe riff jeer invoke advocate
+    liken deem depict ridicule berate taunt rebuke lambaste excoriate castigate assail disparage
+    belittle trumpet propose list
+""".split())
 ACCORDING_TO = ("according", "to")
 
 # Verbs of saying whose clausal complement is reported speech: `X said (that) CLAUSE`. Narrower
@@ -83,11 +101,50 @@ PERSON_ROLES = frozenset("""
     player star singer rapper veteran soldier survivor witness victim mom dad boss emperor tsar
     dictator rival opponent challenger incumbent campaigner organizer organiser director-general
     secretary-general commissioner counselor counsellor monarch cleric bishop rabbi imam priest
+    doctor physician nurse source critic supporter backer ally friend colleague neighbor
+    neighbour student teacher worker employee staffer insider observer fan delegate donor
+    protester demonstrator person crowd audience consultant operative surrogate pastor lobbyist
+    attendee participant moderator panelist commentator pundit historian scholar scientist
+    boy girl child kid teen teenager customer shopper patient parent grandmother grandfather
+    narrator announcer caller listener viewer reader user tycoon mogul magnate partner associate
+    counterpart editor commenter heckler
 """.split())
+
+# Head nouns of descriptions that stand for an organisation ("the ministry said"): a speaker too.
+ORGANISATION_NOUNS = frozenset("""
+    ministry government administration agency department office commission committee council
+    campaign party union company firm corporation group organization organisation association
+    foundation institute court embassy army military police parliament congress senate assembly
+    newspaper paper magazine network station channel outlet website site publication broadcaster
+    team club league federation bank fund board authority authorities coalition alliance
+    movement bureau service secretariat regulator prosecution university school hospital
+    charity watchdog
+""".split())
+
+# Documents that "say" things: their author is the speaker ("the lawsuit claims", "Lopez's
+# statement read"), never the document itself.
+DOCUMENT_NOUNS = frozenset("""
+    statement letter email e-mail memo memorandum report lawsuit suit complaint filing motion
+    petition ruling decision order indictment document release communique communiqué post tweet
+    message note ad advertisement commercial video clip text transcript question questionnaire
+    survey poll headline article editorial op-ed column book speech script notice website
+    record records affidavit brief testimony manifesto plan proposal bill resolution
+    declaration announcement interview caption banner sign slogan flyer leaflet mailer piece
+    story essay review
+""".split())
+# Documents that are published somewhere: "an editorial in the Gazette" is the Gazette's.
+PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay review report".split())
+
+# Subjects that name no one: `"...," nothing said`, `something says`.
+NOBODY = frozenset("nothing something everything anything none this that these those which what".split())
+
+# Subjects that stand for unnamed people: "Another said", "Several wrote".
+SOME_PEOPLE = frozenset("one another some several many most those others both few all".split())
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 TITLE_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                 "miss": "f", "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
@@ -106,8 +163,10 @@ NAME_TITLES = frozenset("""
     spokesperson chairman chairwoman chief ceo
 """.split())
 
-# Entity labels that can speak.
+# Entity labels that can speak; of them, those that "it" can stand for (a place named before
+# "it said" is far more often where something happened than who spoke).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+ORGANISATION_LABELS = frozenset({"ORG"})
 
 # Sentence punctuation that closes a quoted clause.
 SENTENCE_END = ".!?…"
@@ -160,6 +219,8 @@ IRREGULAR_VERBS = {
     "sang": "sing", "sung": "sing", "was": "be", "were": "be", "is": "be", "are": "be", "am": "be",
     "been": "be", "had": "have", "has": "have", "did": "do", "does": "do", "done": "do",
     "made": "make", "began": "begin", "begun": "begin", "went": "go", "gone": "go",
+    "shot": "shoot", "swore": "swear", "sworn": "swear", "hit": "hit", "cried": "cry",
+    "lashed": "lash", "echoed": "echo", "echoes": "echo", "snapped": "snap", "bragged": "brag",
 }
 IRREGULAR_NOUNS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "men": "man",
                    "women": "woman", "chairmen": "chairman", "congressmen": "congressman",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -23,8 +24,8 @@ _DISPLAY_WORD = re.compile(r"[—–]|[^\s—–]+")
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """[(op, text)] with op in "=", "-", "+": the words as written, compared as normalised."""
     a, b = _DISPLAY_WORD.findall(old), _DISPLAY_WORD.findall(new)
-    keys_a = [" ".join(words(w)) or w for w in a]
-    keys_b = [" ".join(words(w)) or w for w in b]
+    keys_a = [" ".join(words(w)) or unicodedata.normalize("NFKC", w) for w in a]   # … is ...
+    keys_b = [" ".join(words(w)) or unicodedata.normalize("NFKC", w) for w in b]
     out: list[tuple[str, str]] = []
     for op in Levenshtein.opcodes(keys_a, keys_b):
         if op.tag == "equal":
@@ -35,6 +36,15 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         if op.dest_end > op.dest_start:
             out.append(("+", " ".join(b[op.dest_start:op.dest_end])))
     return out
+
+
+def word_diff_html(old: str, new: str) -> str:
+    """The word diff as HTML: removed words in <del>, added words in <ins>, all text escaped."""
+    return "".join(
+        f"<span>{html.escape(t)}</span> " if op == "=" else
+        f"<del style='background:#fdd;color:#900'>{html.escape(t)}</del> " if op == "-" else
+        f"<ins style='background:#dfd;color:#060;text-decoration:none'>{html.escape(t)}</ins> "
+        for op, t in word_diff(old, new))
 
 
 @dataclass
@@ -80,11 +90,7 @@ class QuoteDiff:
     def _repr_html_(self) -> str:
         rows = []
         for r in self.pairs.itertuples(index=False):
-            cells = "".join(
-                f"<span>{html.escape(t)}</span> " if op == "=" else
-                f"<del style='background:#fdd;color:#900'>{html.escape(t)}</del> " if op == "-" else
-                f"<ins style='background:#dfd;color:#060;text-decoration:none'>{html.escape(t)}</ins> "
-                for op, t in word_diff(r.a_text, r.b_text))
+            cells = word_diff_html(r.a_text, r.b_text)
             who = html.escape(r.b_speaker or "?") if r.a_speaker == r.b_speaker else \
                 f"{html.escape(r.a_speaker or '?')} &rarr; <b>{html.escape(r.b_speaker or '?')}</b>"
             rows.append(f"<tr><td>{r.status}</td><td>{who}</td><td>{cells}</td><td>{r.drift:.2f}</td></tr>")

@@ -32,7 +32,9 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
     utterance that the canonical does not hold (the second half of a split quote) has drift 0.
     Also: word_similarity (0-1, whole wordings), words_deleted / words_inserted /
     words_replaced (word edits from the canonical to the variant), truncated, speaker_mismatch
-    (the speaker differs from the one most variants give; NA where the speaker is unknown).
+    (the speaker differs from the one most variants give; NA where the speaker is unknown) and
+    reported (a row of kind `reported`: a paraphrase, not a wording of the quote, so its drift
+    and word_similarity are NA).
     """
     require_columns(quotes, ["text", "cluster_id", "canonical"], "score_drift (run group_variants first)")
     out = quotes.copy()
@@ -54,13 +56,16 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
             drift.append(1.0 - part / 100.0)
         else:
             drift.append(1.0 - similarity[-1])
-    out["drift"] = np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0)
-    out["word_similarity"] = np.round(np.array(similarity, dtype=float), 4)
+    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
+        else np.zeros(len(out), dtype=bool)
+    out["drift"] = np.where(reported, np.nan, np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0))
+    out["word_similarity"] = np.where(reported, np.nan, np.round(np.array(similarity, dtype=float), 4))
     out["words_deleted"] = np.array(deleted, dtype=np.int64)
     out["words_inserted"] = np.array(inserted, dtype=np.int64)
     out["words_replaced"] = np.array(replaced, dtype=np.int64)
     out["truncated"] = np.array(truncated, dtype=bool)
     out["speaker_mismatch"] = _speaker_mismatch(out)
+    out["reported"] = reported
     return out
 
 
@@ -80,19 +85,21 @@ def _speaker_mismatch(frame: pd.DataFrame) -> pd.Series:
 
 
 def drift_summary(quotes: pd.DataFrame, by: str | list[str] = "outlet") -> pd.DataFrame:
-    """Per group: number of quotes, mean drift, share truncated, share misattributed."""
+    """Per group: the number of quotes; over the quotes only, mean drift, share truncated and
+    share misattributed; and the number of reported statements."""
     by_columns = [by] if isinstance(by, str) else list(by)
     require_columns(quotes, ["drift", "truncated", "speaker_mismatch", *by_columns],
                     "drift_summary (run score_drift first)")
-    grouped = quotes.groupby(by_columns, observed=True, dropna=False)
+    is_report = quotes["reported"].astype(bool) if "reported" in quotes.columns \
+        else pd.Series(False, index=quotes.index)
+    counts = is_report.groupby([quotes[c] for c in by_columns], observed=True, dropna=False)
+    grouped = quotes[~is_report].groupby(by_columns, observed=True, dropna=False)
     summary = pd.DataFrame({
-        "quotes": grouped.size(),
+        "quotes": counts.size() - counts.sum(),
         "mean_drift": grouped["drift"].mean(),
         "share_truncated": grouped["truncated"].mean(),
         "share_misattributed": grouped["speaker_mismatch"].agg(
             lambda s: s.astype("boolean").mean(skipna=True)),
+        "reported": counts.sum(),
     })
-    return summary.astype({"share_misattributed": "Float64"})
-
-
-
+    return summary.astype({"quotes": "int64", "reported": "int64", "share_misattributed": "Float64"})

@@ -8,12 +8,16 @@ from collections.abc import Iterable, Mapping
 from itertools import repeat
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .constants import NAME_TITLES
 from .schema import is_none
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-SURNAME_SIMILARITY = 80  # Kovalenko / Kovalenkko, Dimitrov / Dmitrov
+SPELLING_MIN_LENGTH = 7   # surnames this long may differ by one letter (Kovalenko / Kovalenkko)
+LONG_SURNAME = 10         # ... and this long by two
+MAX_NAME_WORDS = 4
+NAME_PARTICLES = frozenset("de da di du del der van von la le al el bin ben ibn".split())
 
 
 def fold(name: str) -> str:
@@ -56,10 +60,9 @@ def canonical_speakers(names: Iterable[str],
         counts.setdefault(canonical, 0)   # registry names gather their spelling variants too
     groups: dict[str, list[str]] = defaultdict(list)   # representative surname -> names
     surnames: list[str] = []
-    for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
+    for name in sorted(counts, key=lambda n: (not _presentable(n), -len(n.split()), -counts[n], n)):
         key = surname(name)
-        match = next((s for s in surnames if s[:1] == key[:1]
-                      and fuzz.ratio(s, key, score_cutoff=SURNAME_SIMILARITY)), None)
+        match = next((s for s in surnames if same_surname(s, key)), None)
         if match is None:
             surnames.append(key)
             match = key
@@ -69,8 +72,9 @@ def canonical_speakers(names: Iterable[str],
         for person in _split_by_first_name(members):
             chosen = next((aliases[fold(n)] for n in person if fold(n) in aliases), None)
             if chosen is None:
-                longest = max(len(n.split()) for n in person)
-                full = [n for n in person if len(n.split()) == longest]
+                shown = [n for n in person if _presentable(n)] or person
+                longest = max(len(n.split()) for n in shown)
+                full = [n for n in shown if len(n.split()) == longest]
                 chosen = max(full, key=lambda n: (counts[n], n))
             for n in person:
                 mapping[n] = chosen
@@ -78,6 +82,24 @@ def canonical_speakers(names: Iterable[str],
         if fold(n) in aliases:
             mapping[n] = aliases[fold(n)]
     return mapping
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Kovalenko / Kovalenkko, Zelensky / Zelenskyy: one letter apart in a long surname. Short
+    surnames one letter apart are different people (Rubin / Rubio, Haines / Haynes)."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < SPELLING_MIN_LENGTH:
+        return False
+    allowed = 2 if min(len(a), len(b)) >= LONG_SURNAME else 1
+    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def _presentable(name: str) -> bool:
+    """A name to show: a few capitalised words, not a run of headline words."""
+    words = name.split()
+    return len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() or w.lower() in NAME_PARTICLES
+                                                 or not w[:1].isalpha() for w in words)
 
 
 def _registry_index(registry: Mapping[str, Iterable[str]] | None) -> dict[str, str]:

@@ -24,6 +24,7 @@ from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragrap
 from .scan import POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
+SIGNATURE_WORDS = 25
 ENTITY_PIPE = "ner"
 PROPER_NOUNS = ("NNP", "NNPS")
 _POINTING_BACK = re.compile(
@@ -85,8 +86,12 @@ def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[Quo
         by_paragraph.setdefault(q.paragraph, []).append(q)
     for index, held in by_paragraph.items():
         wanted.add(index)
-        if _points_back(_outside(text, paragraphs[index], held)):
+        outside = _outside(text, paragraphs[index], held)
+        if _points_back(outside):
             wanted.add(index - 1)
+        if not outside.strip(" .,;:!?\"'”’") and index + 1 < len(paragraphs) \
+                and _short(text, paragraphs[index + 1]):
+            wanted.add(index + 1)      # it may be signed by the next line
     return [p for p in paragraphs if p.index in wanted]
 
 
@@ -121,6 +126,10 @@ def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragrap
         for para in paragraphs[:OPENING_PARAGRAPHS]:
             want(para.index, para.start, para.end)
     return [Paragraph(index, *spans[index]) for index in sorted(spans)]
+
+
+def _short(text: str, para: Paragraph) -> bool:
+    return len(text[para.start:para.end].split()) <= SIGNATURE_WORDS
 
 
 def _outside(text: str, para: Paragraph, quotes: list[QuotedSpan]) -> str:

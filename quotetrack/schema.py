@@ -20,7 +20,7 @@ QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_s
 GROUP_COLUMNS = ["cluster_id", "canonical"]
 # score_drift adds:
 DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", "words_replaced",
-                 "truncated", "speaker_mismatch"]
+                 "truncated", "speaker_mismatch", "reported"]
 
 # Every column a stage writes: an article column of the same name is carried as article_<name>.
 ALL_COLUMNS = frozenset(QUOTE_COLUMNS + GROUP_COLUMNS + DRIFT_COLUMNS) - {"doc_id", "text"}

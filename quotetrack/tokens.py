@@ -23,6 +23,11 @@ def lemma(tok) -> str:
     return _lemma(tok.lower_, tok.tag_[:2])
 
 
+def lemma_as_verb(word: str) -> str:
+    """The lemma a word would have as a verb, whatever its tag."""
+    return _lemma(word.lower(), "VB")
+
+
 @lru_cache(maxsize=65536)
 def _lemma(word: str, tag: str) -> str:
     if tag == "VB":

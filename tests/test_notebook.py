@@ -1,23 +1,66 @@
-"""The quickstart notebook runs from top to bottom, so it cannot rot."""
+"""The notebooks run from a copy of notebooks/ alone, as from a fresh clone, and show their pictures."""
 import pathlib
+import shutil
 
 import pytest
 
-NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "quickstart.ipynb"
-SEEDS = NOTEBOOK.parents[2] / "shared" / "corpus" / "seeds"
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
+CHART_CALLS = ("plt.show()", ".plot", "imshow(")
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/corpus/seeds) are not beside the repo")
-
-def test_quickstart_notebook_runs():
+def run_copy(name, tmp_path):
+    """Execute notebooks/<name> in a copy of notebooks/ that has no `shared` folder above it."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
-                                     resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    client.execute()
-    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    copy = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, copy, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.html"))
+    assert not [p for p in copy.parents if (p / "shared").exists()], "a shared/ folder above the copy"
+    nb = nbformat.read(copy / name, as_version=4)
+    for cell in nb.cells:
+        cell.pop("outputs", None)     # only outputs of this run count
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(copy)}}).execute()
+    return nb, copy
+
+
+def outputs(nb):
+    return [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+
+
+def check_pictures(nb):
+    errors = [o for o in outputs(nb) if o.get("output_type") == "error"
+              or (o.get("output_type") == "stream" and o.get("name") == "stderr" and "Traceback" in o["text"])]
+    assert not errors
+    charts = [cell for cell in nb.cells if cell.cell_type == "code" and any(c in cell.source for c in CHART_CALLS)]
+    assert charts, "the notebook draws no chart"
+    for cell in charts:
+        assert any("image/png" in o.get("data", {}) for o in cell.outputs), f"no picture from:\n{cell.source}"
+
+
+def test_committed_notebooks_show_their_pictures_and_look_nowhere_else():
+    nbformat = pytest.importorskip("nbformat")
+    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
+    assert [p.name for p in paths] == ["quickstart.ipynb", "tracking-a-quote.ipynb"]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert "shared" not in text and "/work/" not in text, path.name
+        check_pictures(nbformat.reads(text, as_version=4))     # stored outputs read on a code host
+
+
+def test_quickstart_runs_from_a_copy_of_notebooks(tmp_path):
+    nb, copy = run_copy("quickstart.ipynb", tmp_path)
+    check_pictures(nb)
+    html = [o["data"]["text/html"] for o in outputs(nb) if "text/html" in o.get("data", {})]
     assert any("<del" in h and "<ins" in h for h in html), "the diff renders as HTML"
-    assert (NOTEBOOK.parent / "drift_per_outlet.png").exists()
+    page = (copy / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<script" not in page
+
+
+def test_tracking_a_quote_runs_from_a_copy_of_notebooks(tmp_path):
+    nb, _ = run_copy("tracking-a-quote.ipynb", tmp_path)
+    check_pictures(nb)
+    verdicts = next(o["data"]["text/plain"] for o in outputs(nb)
+                    if "verdict" in o.get("data", {}).get("text/plain", ""))
+    assert "whole" in verdicts and "reworded" in verdicts
+    html = [o["data"]["text/html"] for o in outputs(nb) if "text/html" in o.get("data", {})]
+    assert any("<del" in h and "<ins" in h and "outlet" in h for h in html), "the word highlights render"

@@ -2,16 +2,26 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import ACCORDING_TO, SENTENCE_END, SPEAKER_LABELS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SPEAKER_PRONOUNS,
+                         WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
-from ..tokens import lemma, pos
+from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import earlier_subject, governs, is_reporting, subject_of
+from .grammar import could_speak, earlier_subject, governs, is_name, is_reporting, subject_of
 
 DASHES = ("―", "—", "–", "-", "--")
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
+LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
+BELIEF_VERBS = ("think", "believe")
+NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Putin", "Clark's remarks", "Monday"
+OWN_CLAUSES = ("relcl", "acl")
+SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
+                 "though", "until", "once", "whereas")
+PLAIN_SAYING = ("say", "tell", "claim", "write", "tweet", "state", "add")
+LEAD_IN_MARKS = (",", ":")
+SIGNATURE_WORDS = 25
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -19,34 +29,190 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     first, last = inside[0], inside[-1]
     content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
     after = after_window(ctx, doc, q, last)
-    if kind == "partial":
-        # `branded him a "dictator"`, or `There had been "progress", he added`.
-        return (governing_cue(first, inside) or according_to(list(first.sent))
-                or (cue_in(after, inside, first=True) if after[:1] and after[0].text == "," else None))
     before = before_window(ctx, doc, q, first)
-    after_cue = cue_in(after, inside, first=True) if after else None
-    before_cue = cue_in(before, inside, first=False) if before else None
+    if kind == "partial" and (before or not _opens_sentence(first)):
+        # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
+        # "progress", he added`.
+        return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
+                or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None)
+                or _parenthetical(ctx, first, inside) or characterising_cue(ctx, first, inside))
+    after_cue = cue_in(ctx, after, inside, first=True) if after else None
+    before_cue = cue_in(ctx, before, inside, first=False) if before else None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
     lower_after = bool(after) and after[0].text[:1].islower()
-    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue[0], after)):
+    if before_cue and _leads_in(before_cue, before):
+        return before_cue     # `X said, "...,"` whatever follows the quote
+    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)):
         return after_cue
+    if before and before[-1].text not in LEAD_IN_MARKS:
+        # The quote goes on the sentence (`X tells voters who wonder why that he "..."`): the
+        # verb it hangs from, not merely the nearest one.
+        embedded = governing_cue(ctx, first, inside)
+        if embedded:
+            return embedded
     if before_cue:
         return before_cue
     according = according_to(after) or according_to(before)
     if according:
         return according
-    return _signature(after)
+    if before and not _introduces(before):
+        # Inside a sentence that reports it: `X says that A, and "B."`
+        embedded = governing_cue(ctx, first, inside)
+        if embedded:
+            return embedded
+    if before and _introduces(before):
+        lead_in = _colon_lead_in(ctx, before) or _colon_sentence(ctx, before[-1], inside)
+        if lead_in:
+            return lead_in
+    if not before:
+        reported = _reported_just_before(ctx, first)
+        if reported:
+            return reported
+    return _signature(ctx, q, after) or characterising_cue(ctx, first, inside)
 
 
-def _signature(window):
-    """`"..." ― Jane Doe`: a name signed after a dash."""
-    if len(window) >= 2 and window[0].text in DASHES:
-        name = next((t for t in window[1:4] if pos(t) == "PROPN"), None)
-        if name is not None:
-            while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - window[0].i < 6:
-                name = name.head
-            return window[0], name
+def characterising_cue(ctx: ArticleContext, first, inside):
+    """The last resort: the first verb above the quote, when it characterises what someone said
+    (`Trump derided the plan as "a disaster"`, `she cited "security concerns"`)."""
+    quote_ids = frozenset(t.i for t in inside)
+    tok = next((t for t in inside if t.head.i not in quote_ids), first).head
+    for _ in range(MAX_HOPS):
+        if pos(tok) == "VERB" and not ctx.inside_quote(ctx.at(tok)):
+            if lemma_as_verb(tok.lower_) not in CHARACTERISING_VERBS:
+                return None
+            subject = subject_of(tok, outside=quote_ids)
+            if subject is not None and could_speak(subject) and not ctx.inside_quote(ctx.at(subject)):
+                return tok, subject
+            return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
+
+
+def _opens_sentence(first) -> bool:
+    """Only quote marks stand between the sentence start and the quote's first word."""
+    return all(pos(t) == "PUNCT" for t in first.doc[first.sent.start:first.i])
+
+
+def _reported_just_before(ctx: ArticleContext, first):
+    """`Lee said the plan had failed. "We warned them."`: a quote opening its sentence right
+    after a sentence of reported speech, in the same paragraph, is the reporter's."""
+    doc = first.doc
+    if first.sent.start == 0:
+        return None
+    previous = doc[first.sent.start - 1].sent
+    root = previous.root
+    if any(ctx.inside_quote(ctx.at(t)) or ctx.closes_quote(ctx.at(t)) for t in previous):
+        return None       # the sentence before holds a quote of its own: continuation decides
+    if not is_reporting(root) or lemma(root) in BELIEF_VERBS:
+        return None
+    subject = subject_of(root)
+    if subject is None or not could_speak(subject):
+        return None
+    return root, subject
+
+
+def _parenthetical(ctx: ArticleContext, first, inside):
+    """`Loyalty, he noted, has long been a "core tenet"`: a cue set off by commas in the
+    sentence that holds the quote, whose verb reports nothing else."""
+    quote_ids = frozenset(t.i for t in inside)
+    for tok in first.sent:
+        if tok.i in quote_ids or not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS \
+                or ctx.inside_quote(ctx.at(tok)):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        subject = subject_of(tok, outside=quote_ids)
+        if subject is None or not could_speak(subject) or ctx.inside_quote(ctx.at(subject)):
+            continue
+        left = tok.doc[min(subject.left_edge.i, tok.i) - 1] if min(subject.left_edge.i, tok.i) else None
+        if (left is not None and left.text == ",") and after is not None and after.text in (",", "."):
+            return tok, subject
+    return None
+
+
+def _colon_lead_in(ctx: ArticleContext, window):
+    """`Kaine has taken the stance: "..."`, `Michael Hale: "..."`: whoever the lead-in is
+    about introduces the quote, whatever the verb."""
+    words = [t for t in window[:-1] if not ctx.inside_quote(ctx.at(t))]
+    dash = max((k for k, t in enumerate(words) if t.text in DASHES), default=-1)
+    words = words[dash + 1:]           # "Why polls missed it - Pew Research: "..."
+    if not words:
+        return None
+    ids = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+    root = next((t for t in tops if pos(t) in ("VERB", "AUX")), tops[0] if tops else None)
+    if root is not None and pos(root) in ("VERB", "AUX"):
+        subject = subject_of(root)
+        if subject is not None and subject.i >= words[0].i and could_speak(subject):
+            return root, subject
+        return None
+    head = words[-1]
+    if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and could_speak(head):
+        return window[-1], head
+    return None
+
+
+def _colon_sentence(ctx: ArticleContext, colon, inside):
+    """`X, asked about it, said "A" and went on:` - the subject of the last main verb of the
+    whole sentence before the colon, quotes in it or not."""
+    quote_ids = frozenset(t.i for t in inside)
+    verbs = [t for t in colon.sent if t.i < colon.i and pos(t) == "VERB"
+             and t.dep_ in ("ROOT", "conj", "ccomp") and not ctx.inside_quote(ctx.at(t))]
+    for verb in reversed(verbs):
+        subject = subject_of(verb, outside=quote_ids)
+        if subject is not None and subject.i < verb.i and could_speak(subject) \
+                and not ctx.inside_quote(ctx.at(subject)):
+            return verb, subject
+    return None
+
+
+def _leads_in(cue, window) -> bool:
+    """The cue verb stands right before the quote: `Berg said, "..."`, `Berg told me: "..."`."""
+    return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in LEAD_IN_MARKS
+
+
+def _introduces(window) -> bool:
+    """A lead-in that ends with a colon introduces the quote without governing it."""
+    return window[-1].text == ":"
+
+
+def _signature(ctx: ArticleContext, q: QuotedSpan, window):
+    """`"..." ― Jane Doe`: a name signed after a dash (the dash may cling to the mark)."""
+    window = [t for t in window if not t.is_space]
+    if not window:
+        return None
+    if window[0].text in DASHES:
+        dash, names = window[0], window[1:4]
+    elif q.close_at is not None and ctx.text[q.close_at:ctx.at(window[0])].strip("”\"'’ ")[-1:] in DASHES:
+        dash, names = window[0], window[:3]
+    else:
+        return None
+    name = next((t for t in names if pos(t) == "PROPN"), None)
+    if name is None:
+        return None
+    while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - dash.i < 6:
+        name = name.head
+    return dash, name
+
+
+def signature_line(ctx: ArticleContext, q: QuotedSpan):
+    """A paragraph that is only a quotation, signed by the next one: `Dana Reyes, a former
+    trade negotiator.` The signature is a name, perhaps described, with no verb of its own."""
+    doc = ctx.docs.get(q.paragraph + 1)
+    if doc is None or len(doc) > SIGNATURE_WORDS or not len(doc):
+        return None
+    start = 1 if doc[0].text in DASHES else 0
+    if start >= len(doc) or not is_name(doc[start]):
+        return None
+    if any(t.tag_.startswith("VB") and t.dep_ not in ("relcl", "acl", "amod") for t in doc):
+        return None
+    name = doc[start]
+    while name.i + 1 < len(doc) and is_name(doc[name.i + 1]):
+        name = doc[name.i + 1]
+    return doc[start], name
 
 
 def after_window(ctx: ArticleContext, doc, q: QuotedSpan, last):
@@ -92,25 +258,49 @@ def _introducing_paragraph(ctx: ArticleContext, q: QuotedSpan):
     return list(list(prev.sents)[-1])
 
 
-def _is_bare_cue(verb, window) -> bool:
-    """`"...." Berg said.`: a short sentence whose verb reports nothing else."""
-    return len(window) <= BARE_CUE_WORDS and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+def _is_bare_cue(cue, window, content: str) -> bool:
+    """`"...." Berg said.`, `"...?" Berg asked, adding ...`: a cue after the quote whose verb
+    reports nothing else, so it reports the quote. After a question or an exclamation the cue
+    may go on; after a full stop only a short sentence is a cue (a longer one is news of its own)."""
+    verb, subject = cue
+    if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i and not could_speak(c) and c.i in {t.i for t in window}
+           for c in verb.children):
+        return False      # `"...," Lee said the plan would fail.` reports something else
+    if len(window) <= BARE_CUE_WORDS:
+        return True
+    return content[-1:] in "?!" and window[0].i in (verb.i, subject.left_edge.i)
 
 
-def cue_in(window, inside, first: bool):
-    """The first reporting verb in the window (nearest the quote) with a subject outside it."""
+def cue_in(ctx: ArticleContext, window, inside, first: bool):
+    """The first reporting verb in the window (nearest the quote) with a subject outside quotes."""
     ordered = window if first else list(reversed(window))
-    quote_ids = {t.i for t in inside}
+    quote_ids = frozenset(t.i for t in inside)
     for tok in ordered:
         if not is_reporting(tok):
             continue
-        if lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
-                and (not first or window.index(tok) > 3):
+        weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
+            and not _puts_it(tok) and not _answers_back(tok)
+        near = window.index(tok) <= 3 if first else window[-1].text in LEAD_IN_MARKS \
+            and window[-1].i - tok.i <= LEAD_IN_WORDS + 1
+        if weak and not near:
             continue
-        subject = subject_of(tok) or _adjacent_name(tok, window)
-        if subject is not None and subject.i not in quote_ids:
-            return tok, subject
+        subject = subject_of(tok, outside=quote_ids) or _adjacent_name(tok, window)
+        if subject is None or subject.i in quote_ids or ctx.inside_quote(ctx.at(subject)):
+            continue
+        if weak and not could_speak(subject):
+            continue      # `"...," and donations began to rise`
+        return outermost(ctx, (tok, subject), quote_ids)
     return None
+
+
+def _answers_back(verb) -> bool:
+    """"fired back", "shot back", "hit back": a retort, though the verb alone is not."""
+    return any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
+
+
+def _puts_it(verb) -> bool:
+    """"as Lee put it": a cue, though "put" alone is not."""
+    return lemma(verb) == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children)
 
 
 def _adjacent_name(verb, window):
@@ -119,27 +309,59 @@ def _adjacent_name(verb, window):
     at = ids.index(verb.i)
     before = list(range(at - 1, max(-1, at - NEAR_VERB - 1), -1))
     after = list(range(at + 1, min(len(window), at + NEAR_VERB + 1)))
-    for j in (after + before if at == 0 else before + after):
-        tok = window[j]
-        if tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS:
-            return tok
+    for j in (after + before if at == 0 else before):
+        if could_speak(window[j]) and window[j].dep_ not in NOT_SUBJECTS:
+            return window[j]
     return None
 
 
-def governing_cue(first, inside):
-    """Partial quotes: the reporting verb above the quote in the parse, and its subject."""
-    quote_ids = {t.i for t in inside}
+def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
+    """The reporting verb above the quote in the parse, and its subject: `branded him a
+    "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation. `strict`:
+    only a verb of saying proper, never a weak one ("called it", "put")."""
+    quote_ids = frozenset(t.i for t in inside)
     root = next((t for t in inside if t.head.i not in quote_ids), first)
-    tok, hops = root.head, 0
+    tok, hops, passed_verb = root.head, 0, False
     while hops < MAX_HOPS:
-        if is_reporting(tok):
-            subject = subject_of(tok) or earlier_subject(tok)
-            if subject is not None and subject.i not in quote_ids:
-                return tok, subject
-        if tok.head is tok:
+        # "thinks", "believes" report a quote only as the first verb above it, not from afar.
+        weak_ok = (not passed_verb or lemma(tok) not in BELIEF_VERBS) \
+            and not (strict and lemma(tok) in WEAK_REPORTING_VERBS)
+        if is_reporting(tok) and weak_ok and not ctx.inside_quote(ctx.at(tok)):
+            subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
+            if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
+                return outermost(ctx, (tok, subject), quote_ids)
+        passed_verb = passed_verb or pos(tok) in ("VERB", "AUX")
+        if tok.head.i == tok.i:
             break
         tok, hops = tok.head, hops + 1
     return None
+
+
+def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
+    """`X says Y did "Q"`, `X told them that Y "...," adding ...`: a quote inside reported speech
+    is the outer reporter's, as news reports attribute it. Only `he said` inside reported speech
+    (`X said he told them "Q"`) keeps its own speaker."""
+    verb, subject = cue
+    if lemma(verb) in PLAIN_SAYING and subject.lower_ in SPEAKER_PRONOUNS:
+        return cue
+    chosen, tok = cue, verb
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i or tok.dep_ in OWN_CLAUSES or _subordinate(tok):
+            break         # `whom Peskov called "extraordinary"` is Peskov's, whoever hailed it
+        tok = tok.head
+        if not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS or ctx.inside_quote(ctx.at(tok)):
+            continue
+        outer = subject_of(tok, outside=quote_ids)
+        if outer is not None and outer.i != chosen[1].i and could_speak(outer) \
+                and not ctx.inside_quote(ctx.at(outer)):
+            chosen = (tok, outer)
+    return chosen
+
+
+def _subordinate(tok) -> bool:
+    """A clause of its own: `..., after Clinton argued that "..."`."""
+    return tok.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS
+                                                  for c in tok.children)
 
 
 def according_to(window):
@@ -154,12 +376,14 @@ def according_to(window):
     return None
 
 
-def cue_text(verb) -> str:
+def cue_text(verb, subject=None) -> str:
+    """The verb with its particle and short object: "said", "told reporters", "wrote on X"."""
     if verb.lower_ == "according":
         return "according to"
     words = [verb]
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4:
+        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4 \
+                and (subject is None or child.i != subject.i):
             words.extend(t for t in child.subtree if t.i - verb.i <= 4)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)

@@ -22,7 +22,14 @@ def quote_kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:
     finite = any(t.tag_ in FINITE_TAGS for t in inside)
     if (finite and len(words) >= 3) or whole_paragraph or q.resumed:
         return "direct"
+    if _opens_sentence(text, para, q) and (last in SENTENCE_END or (last == "," and len(words) >= 2)):
+        return "direct"   # an utterance of its own: `"Never again!" she wrote.`
     return "partial"
+
+
+def _opens_sentence(text: str, para: Paragraph, q: QuotedSpan) -> bool:
+    before = text[para.start:q.open_at].rstrip()
+    return not before or before[-1] in SENTENCE_END + ":"
 
 
 def _title_case(word: str) -> bool:

@@ -2,14 +2,21 @@
 gender and fullest form the article gives each person."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..constants import (NAME_TITLES, PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS,
-                         TITLE_GENDER)
+from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
+                         ROLE_GENDER, SPEAKER_LABELS, TITLE_GENDER)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
+
+
+# Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
+NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}
+HEADING_WORDS = 20
+HEADING_CAPITALS = 0.6
 
 
 @dataclass(frozen=True)
@@ -21,39 +28,81 @@ class Mention:
     sentence: int
     subject: bool
     person: bool
+    organisation: bool = False
 
 
 @dataclass
 class People:
     """What the article says about who is who; built once by `index_people`."""
     mentions: list[Mention] = field(default_factory=list)
-    titles: dict[str, set[str]] = field(default_factory=dict)   # surname -> title words
+    # Keyed by person (folded fullest name), so that Bill and Hillary Clinton keep their own.
+    titles: dict[str, set[str]] = field(default_factory=dict)
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
-    full_names: dict[str, list[str]] = field(default_factory=dict)
+    by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
+    text: str = ""
 
-    def gender_of(self, name: str) -> str | None:
-        votes = self.gender.get(surname(name)) or {}
+    def person(self, name: str, at: int | None = None) -> str:
+        """The key of the person a name stands for at `at`."""
+        return fold(self.fullest(name, at))
+
+    def titles_of(self, name: str, at: int | None = None) -> set[str]:
+        return self.titles.get(self.person(name, at), set())
+
+    def gender_of(self, name: str, at: int | None = None) -> str | None:
+        votes = self.gender.get(self.person(name, at)) or {}
         if not votes:
             return None
         best = max(votes, key=votes.get)
         return best if votes[best] > sum(votes.values()) - votes[best] else None
 
-    def fullest(self, name: str) -> str:
-        """The fullest form of a person's name in the article ("Berg" -> "Karl Berg")."""
-        forms = self.full_names.get(surname(name))
-        if not forms:
-            return name
+    def fullest(self, name: str, at: int | None = None) -> str:
+        """The fullest form of the person a name stands for at offset `at` ("Berg" -> "Karl
+        Berg"). A surname alone means the person of that surname the text is talking about
+        there: the most recent full mention before `at`, a subject first; never simply the
+        longest name that holds it (Bill and Hillary Clinton are two people)."""
         words = set(fold(name).split())
-        fitting = [f for f in forms if words <= set(fold(f).split())]
-        if not fitting:
+        forms = [m for m in self.by_surname.get(surname(name), ())
+                 if words <= set(fold(m.name).split())]
+        full = [m for m in forms if len(m.name.split()) > len(words)]
+        if not full:
             return name
-        return max(fitting, key=lambda f: (len(f.split()), fitting.count(f)))
+        before = [m for m in full if at is None or m.at < at]
+        written = self._written_before(name, at) if len(words) == 1 else None
+        if written is not None and (not before or written[0] > max(m.at for m in before)):
+            # Named last in a paragraph attribution did not need to parse.
+            known = [m.name for m in full if fold(m.name) == fold(written[1])]
+            return known[0] if known else written[1]
+        if before:
+            meant = max(before, key=lambda m: (m.subject, m.at))
+        elif len({_first_name(m.name) for m in full}) == 1:
+            meant = full[0]
+        else:
+            return name       # two people fit and the text has named neither yet
+        same_person = [m.name for m in full if set(fold(meant.name).split()) <= set(fold(m.name).split())]
+        return max(same_person, key=lambda f: (len(f.split()), same_person.count(f), f == meant.name))
+
+
+    def _written_before(self, name: str, at: int | None):
+        """(offset, "Hillary Clinton") of the last "First Surname" written before `at`."""
+        if at is None or not self.text:
+            return None
+        last = None
+        pattern = r"\b([A-Z][a-z][\w'’\-]*)[ \u00a0]" + re.escape(name.split()[-1]) + r"\b"
+        for m in re.finditer(pattern, self.text[:at]):
+            first = m.group(1).lower()
+            if first not in NOT_FIRST_NAMES and fold(first) not in self.persons:   # not "Trump Zelensky"
+                last = (m.start(), f"{m.group(1)} {name.split()[-1]}")
+        return last
+
+
+def _first_name(name: str) -> str:
+    return fold(name).split()[0]
 
 
 def index_people(ctx: ArticleContext) -> People:
     """Collect named people, their titles and grammatical gender, outside quotes."""
-    people = People()
+    people = People(text=ctx.text)
     for doc in ctx.docs.values():
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -61,10 +110,12 @@ def index_people(ctx: ArticleContext) -> People:
                 if name:
                     people.persons.add(surname(name))
     for p_index in sorted(ctx.docs):
+        if is_heading(ctx.docs[p_index].text):
+            continue      # "Senator Slams Governor Over Budget": one run of capitals, no one's name
         for sent in ctx.docs[p_index].sents:
             sentence = ctx.sentence_index(ctx.at(sent[0]))
             subject_names = []
-            for whole in name_chunks(sent):
+            for whole in name_chunks(sent, people.persons):
                 if ctx.inside_quote(ctx.at(whole[0])):
                     continue
                 chunk = without_titles(whole)
@@ -74,26 +125,40 @@ def index_people(ctx: ArticleContext) -> People:
                 key = surname(name)
                 head = chunk[-1]
                 is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
-                is_subject = main_subject(head) or whole[0].i == sent.start
-                people.mentions.append(Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name,
-                                               sentence, is_subject, is_person))
+                is_subject = main_subject(head) or whole[0].i == sent.start \
+                    or (head.dep_ == "appos" and main_subject(head.head))
+                mention = Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name, sentence,
+                                  is_subject, is_person, head.ent_type_ in ORGANISATION_LABELS)
+                people.mentions.append(mention)
+                if is_person or not head.ent_type_:    # the recogniser misses many names
+                    people.by_surname.setdefault(key, []).append(mention)
                 if is_person:
-                    people.full_names.setdefault(key, []).append(name)
-                    people.titles.setdefault(key, set()).update(title_words(chunk))
+                    person = people.person(name, mention.end)
+                    people.titles.setdefault(person, set()).update(title_words(chunk))
                     if is_subject:
-                        subject_names.append(key)
-            _vote_gender(people, sent, subject_names)
+                        subject_names.append(person)
+            _vote_gender(ctx, people, sent, subject_names)
     people.mentions.sort(key=lambda m: m.at)
     return people
 
 
-def name_chunks(sent) -> list[list]:
-    """Runs of proper nouns that name someone (entity or not: small models miss many)."""
+def is_heading(paragraph: str) -> bool:
+    """A title line: short, no closing punctuation, most words capitalised."""
+    words = [w for w in paragraph.split() if w[:1].isalpha()]
+    if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in ".!?\"”'’:":
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
+
+
+def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
+    """Runs of proper nouns that name someone (entity or not: small models miss many). A
+    capitalised word that is a known person's surname counts whatever its tag ("Trump" as NN)."""
     chunks, run = [], []
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
-        if tok.tag_ in ("NNP", "NNPS") and speaking and tok.text[:1].isupper():
-            if run and (tok.i != run[-1].i + 1 or (tok.ent_iob_ == "B" and run[-1].ent_type_)):
+        proper = tok.tag_ in ("NNP", "NNPS") or (tok.tag_ in ("NN", "NNS") and tok.lower_ in known)
+        if proper and speaking and tok.text[:1].isupper():
+            if run and (tok.i != run[-1].i + 1 or _entity_edge(run, tok)):
                 chunks.append(run)
                 run = []
             run.append(tok)
@@ -104,6 +169,18 @@ def name_chunks(sent) -> list[list]:
         chunks.append(run)
     return [c for c in chunks if any(t.ent_type_ in SPEAKER_LABELS for t in c)
             or c[-1].dep_ in SUBJECTS]
+
+
+def _entity_edge(run, tok) -> bool:
+    """Where one name ends and another begins in a run of proper nouns: "Hillary Clinton
+    Slams Donald Trump" is two names, not one; "Judge Ana Lima" with only "Lima" recognised
+    is one."""
+    prev = run[-1]
+    if tok.ent_iob_ == "B" and prev.ent_type_:
+        return True
+    if prev.ent_type_ and not tok.ent_type_:
+        return True
+    return tok.ent_iob_ == "B" and any(t.ent_type_ for t in run)
 
 
 def without_titles(chunk) -> list:
@@ -146,7 +223,7 @@ def title_words(chunk) -> set[str]:
     return words
 
 
-def _vote_gender(people: People, sent, subject_names: list[str]) -> None:
+def _vote_gender(ctx: ArticleContext, people: People, sent, subject_names: list[str]) -> None:
     """Gender from titles ("Mrs.", "spokeswoman") and from "X said she ...": the pronoun subject
     of what a named subject reports."""
     for key in set(subject_names):
@@ -161,7 +238,8 @@ def _vote_gender(people: People, sent, subject_names: list[str]) -> None:
             continue
         reporter = subject_of(tok.head.head)
         if reporter is not None and pos(reporter) == "PROPN" and is_reporting(tok.head.head):
-            votes = people.gender.setdefault(surname(clean_name(reporter.text)), {})
+            person = people.person(clean_name(reporter.text), ctx.end_of(reporter))
+            votes = people.gender.setdefault(person, {})
             votes[g] = votes.get(g, 0) + 1
 
 
@@ -178,8 +256,3 @@ def mention_span(subject) -> list:
                                                    "nummod", "flat")]
     start = min([subject.i] + [t.left_edge.i for t in left])
     return list(doc[start:subject.i + 1])
-
-
-def is_name(tok) -> bool:
-    """A proper noun as written: small models tag "the minister" PROPN too."""
-    return pos(tok) == "PROPN" and tok.text[:1].isupper()

@@ -1,15 +1,18 @@
 """The quote producer: one record per quoted span."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
 from .context import ArticleContext
 from .continuation import carried
-from .cues import cue_text, find_cue
+from .cues import characterising_cue, cue_text, find_cue, governing_cue, signature_line
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attributed, Attribution
+
+TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
 def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attributed]:
@@ -17,11 +20,8 @@ def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attrib
     when it is asked for, so that other producers can resolve theirs in between, in text order."""
     out: list[Attribution] = []
     for index, q in enumerate(ctx.quotes):
-        attribution = _attribute(ctx, resolver, index, q, out)
-        if attribution.speaker is not None:
-            attribution.speaker = resolver.fullest(attribution.speaker)
-        out.append(attribution)
-        yield Attributed.of(q.start, q.end, attribution)
+        out.append(_attribute(ctx, resolver, index, q, out))
+        yield Attributed.of(q.start, q.end, out[-1])
 
 
 def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
@@ -35,12 +35,30 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if not inside:
         return Attribution(kind="other")
     kind = quote_kind(ctx.text, para, q, inside)
-    cue = find_cue(ctx, doc, q, inside, kind) if kind != "other" else None
+    speaking = _transcript_speaker(ctx, resolver, q)
+    if speaking is not None:
+        return speaking
+    if kind == "other":
+        # A title or a name in capitals is a partial quote when a verb of saying governs it:
+        # `Zimmerman said he would fight "Black Lives Matter" violence`.
+        cue = governing_cue(ctx, inside[0], inside, strict=True) or characterising_cue(ctx, inside[0], inside)
+        kind = "partial" if cue is not None else kind
+    else:
+        cue = find_cue(ctx, doc, q, inside, kind)
     if cue is not None:
         verb, subject = cue
         speaker, mention = resolver.resolve(subject)
         if speaker is not None:
-            return Attribution(kind, speaker, mention, cue_text(verb))
+            return Attribution(kind, speaker, mention, cue_text(verb, subject))
+        # A cue whose subject names no one ("I said", a document with no named author, a
+        # pronoun with nobody before it): nobody, never the last quote's speaker.
+        return Attribution(kind if kind != "partial" else "other")
+    if kind == "direct" and _whole_paragraph(ctx, q):
+        signed = signature_line(ctx, q)
+        if signed is not None:
+            speaker, mention = resolver.resolve(signed[1])
+            if speaker is not None:
+                return Attribution(kind, speaker, mention, None)
     if kind == "direct":
         continued = carried(ctx, index, q, earlier)
         if continued is not None:
@@ -48,3 +66,18 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if kind in ("partial", "other"):
         return Attribution(kind="other")
     return Attribution(kind)
+
+
+def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan) -> Attribution | None:
+    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals."""
+    m = TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)
+    if m is None:
+        return None
+    name = resolver.people.fullest(m.group(1).title(), q.start)
+    return Attribution("direct", name, (m.start(1), m.end(1)), ":")
+
+
+def _whole_paragraph(ctx: ArticleContext, q: QuotedSpan) -> bool:
+    para = ctx.paragraphs[q.paragraph]
+    end = (q.close_at + 1) if q.close_at is not None else para.end
+    return q.open_at == para.start and not ctx.text[end:para.end].strip(" .,;:!?\"'”’")

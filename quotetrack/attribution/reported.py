@@ -27,14 +27,13 @@ from .content import QuoteMarks, core, cue_words, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
 from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, NON_FINITE,
-                      OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS, RELATIVE_CLAUSE,
-                      SIDE_CLAUSES, SUBJECTS)
+                      OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS, SIDE_CLAUSES,
+                      SUBJECTS)
 from .resolver import Resolver
 from .result import Attributed
 from .sources import as_clause, asks, has_subject, says, source
 
 REPORTED = "reported"
-RELATIVE_TAGS = ("WP", "WDT")
 ACCUSED_OF = "of"            # "accused her of lying"
 
 
@@ -46,7 +45,6 @@ class Statement:
     cue: object         # the verb of saying, or "according"
     source: object      # the token resolved: the verb's subject, or X in "according to X"
     at: int             # where the source stands in the text: statements resolve in this order
-    relative: tuple[int, int] | None = None   # "who" in "Berg, who said": the mention itself
 
 
 def find_statements(ctx: ArticleContext) -> list[Statement]:
@@ -59,23 +57,15 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
                 continue
             for cue, subject, words in _reports(tok):
                 bounds = span(ctx, marks, words)
-                if bounds is None:
-                    continue
-                resolved, relative = subject, None
-                if subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == RELATIVE_CLAUSE:
-                    # "Berg, who said that ...": Berg is resolved, "who" is the mention
-                    resolved, relative = subject.head.head, (ctx.at(subject), ctx.end_of(subject))
-                found.setdefault(bounds, Statement(*bounds, cue, resolved, ctx.at(subject), relative))
+                if bounds is not None:
+                    found.setdefault(bounds, Statement(*bounds, cue, subject, ctx.at(subject)))
     return sorted(found.values(), key=lambda s: (s.at, s.start))
 
 
 def attribute_statement(resolver: Resolver, statement: Statement) -> Attributed:
     speaker, mention = resolver.resolve(statement.source)
-    if speaker is not None:
-        speaker = resolver.fullest(speaker)
-        mention = statement.relative or mention
     return Attributed(statement.start, statement.end, REPORTED, speaker, mention,
-                      cue_text(statement.cue))
+                      cue_text(statement.cue, statement.source))
 
 
 def _reports(tok):

@@ -1,21 +1,37 @@
 """The one resolver: which name a mention stands for ("he", "the Ukrainian leader", "Berg").
 
 Quotes and reported statements both come here, so one person gets one name whatever points
-at them. A pronoun or description that resolves becomes a mention itself, so that a later
-"he" can chain to it: that is the resolver's own state; the article context never changes.
+at them. A pronoun or description that resolves to a name becomes a mention itself, so that a
+later "he" can chain to it: that is the resolver's own state; the article context never
+changes.
 """
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
-from ..constants import PERSON_ROLES, PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS, SPEAKER_PRONOUNS
-from ..names import clean_name, surname
+from ..constants import (DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
+                         PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SPEAKER_LABELS,
+                         SPEAKER_PRONOUNS)
+from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import main_subject
-from .people import Mention, People, is_name, mention_span
+from .grammar import TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
+from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
+RECENT_ORGANISATION_SENTENCES = 4
+AUTHOR_PREPOSITIONS = ("from", "by")
+DEFINITE = ("the", "this", "that")
+RELATIVE_PRONOUNS = ("who", "which", "that")
+PUBLISHED_IN = ("in",)
+
+
+class Name(NamedTuple):
+    """A resolved speaker: `named` when it is someone's name (which a later pronoun may point
+    back to), not the words of an unresolved description ("a narrator")."""
+    text: str
+    named: bool = True
 
 
 class Resolver:
@@ -23,7 +39,7 @@ class Resolver:
         self.ctx = ctx
         self.people = people
         self.mentions: list[Mention] = list(people.mentions)   # grows as mentions resolve
-        self.resolved: dict[int, str | None] = {}               # mention offset -> name
+        self.resolved: dict[int, Name | None] = {}              # mention offset -> name
         self._index_descriptions()
 
     def resolve(self, subject) -> tuple[str | None, tuple[int, int] | None]:
@@ -31,16 +47,18 @@ class Resolver:
         resolved once."""
         span = mention_span(subject)
         at, end = self.ctx.at(span[0]), self.ctx.end_of(span[-1])
-        if at in self.resolved:
-            name = self.resolved[at]
-        else:
-            name = self.resolved[at] = self._name_for(span, at)
-            if name is not None and (subject.lower_ in PRONOUN_GENDER or pos(span[-1]) == "NOUN"):
-                self._add(Mention(at, end, name, self.ctx.sentence_index(at), True, True))
-        return name, ((at, end) if name else None)
-
-    def fullest(self, name: str) -> str:
-        return self.people.fullest(name)
+        if at not in self.resolved:
+            name = self._name_for(span, at)
+            if name is not None and name.named:
+                name = Name(self.people.fullest(name.text, at))
+                head = span[-1]
+                if subject.lower_ in PRONOUN_GENDER or subject.lower_ == "it" or pos(head) == "NOUN":
+                    organisation = subject.lower_ == "it" or lemma(head) in ORGANISATION_NOUNS
+                    self._add(Mention(at, end, name.text, self.ctx.sentence_index(at), True,
+                                      not organisation, organisation))
+            self.resolved[at] = name
+        name = self.resolved[at]
+        return (name.text, (at, end)) if name is not None else (None, None)
 
     def _add(self, mention: Mention) -> None:
         bisect.insort(self.mentions, mention, key=_position)
@@ -59,71 +77,186 @@ class Resolver:
                 if ctx.inside_quote(at):
                     continue
                 name = self._described(span, at)
-                if name is not None:
+                if name is not None and name.named:
                     self.resolved[at] = name
-                    self._add(Mention(at, ctx.end_of(tok), name, ctx.sentence_index(at), True, True))
+                    self._add(Mention(at, ctx.end_of(tok), name.text, ctx.sentence_index(at), True, True))
 
-    def _name_for(self, span, at: int) -> str | None:
+    # ------------------------------------------------------------ what a mention names
+
+    def _name_for(self, span, at: int) -> Name | None:
         head = span[-1]
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._relative(head.head.head)
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
-            if head.lower_ not in SPEAKER_PRONOUNS or head.lower_ in ("i", "we"):
-                return None
-            return self._antecedent(at, PRONOUN_GENDER.get(head.lower_))
+            return self._pronoun(head.lower_, at)
+        if head.ent_type_ in TIME_LABELS:
+            return None       # "Saturday said", a mis-parse
         if head.ent_type_ in SPEAKER_LABELS or is_name(head):
-            return clean_name(" ".join(t.text for t in span)) or None
+            return _named(span)
+        # "the agency's director, Maria Lopez": the name in the description wins (its own
+        # apposition, never a name further inside: "a letter to Senator Hill").
+        named = [t for t in head.children if t.dep_ in ("compound", "appos", "flat")
+                 and (t.ent_type_ == "PERSON" or (t.dep_ == "appos" and is_name(t)))]
+        if named:
+            return _named(mention_span(named[-1]))
+        if lemma(head) in DOCUMENT_NOUNS:
+            return self._author(head, at)
+        if head.lower_ in NOBODY:
+            return None
+        if head.lower_ in SOME_PEOPLE or head.tag_ == "CD":
+            whole = _of_what(head)
+            if whole is not None and lemma(whole) in DOCUMENT_NOUNS:
+                return self._author(whole, at)   # "one of the questions asks"
+            return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
         if any(c.dep_ == "poss" for c in head.children):
-            return _description_text(span)
-        persons = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.i != head.i
-                   and t.dep_ in ("compound", "appos", "flat")]
-        if persons:
-            return clean_name(" ".join(t.text for t in mention_span(persons[-1]))) or None
-        return self._described(span, at)
+            return _description(span)
+        if lemma(head) in ORGANISATION_NOUNS:
+            return self._organisation(head, at) or _description(span)
+        return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
 
-    def _described(self, span, at: int) -> str | None:
-        """The person whose titles the description's words match, nearest first."""
+    def _relative(self, noun) -> Name | None:
+        """"Weaver, who said ..." is Weaver; "the theme that would carry him" is no one."""
+        if not (noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES
+                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS):
+            return None
+        name, _ = self.resolve(noun)
+        return Name(name) if name is not None else None
+
+    def _pronoun(self, word: str, at: int) -> Name | None:
+        word = POSSESSIVE_PRONOUNS.get(word, word)
+        if word == "it":
+            return self._organisation(None, at)
+        if word not in SPEAKER_PRONOUNS or word in ("i", "we"):
+            return None
+        return self._antecedent(at, PRONOUN_GENDER.get(word))
+
+    def _described(self, span, at: int) -> Name | None:
+        """The person whose titles the description's words match, nearest first; else, for a
+        role ("the senator"), the most recent compatible person; else the description itself."""
         head = span[-1]
         words = {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
         best, best_score = None, 0
         for m in self._mentions_before(at):
             if not m.person:
                 continue
-            titles = self.people.titles.get(surname(m.name), set())
+            titles = self.people.titles_of(m.name, m.end)
             score = sum(1 for w in words if any(_same_word(w, t) for t in titles))
             if score > best_score:
                 best, best_score = m.name, score
         if best is not None:
-            return best
-        if lemma(head) in PERSON_ROLES:
-            return self._antecedent(at, ROLE_GENDER.get(lemma(head)))
-        return _description_text(span) if pos(head) in ("NOUN", "PROPN") else None
+            return Name(best)
+        if lemma(head) in PERSON_ROLES and _definite_singular(head):
+            return self._antecedent(at, ROLE_GENDER.get(lemma(head))) or _description(span)
+        return None
 
-    def _mentions_before(self, at: int) -> list[Mention]:
+    def _organisation(self, head, at: int) -> Name | None:
+        """The organisation the text named just before: for "it", any; for "the ministry", one
+        whose name ends in "Ministry"."""
+        for m in self._mentions_before(at, RECENT_ORGANISATION_SENTENCES):
+            if m.organisation and (head is None or fold(m.name).split()[-1:] == [lemma(head)]):
+                return Name(m.name)
+        return None
+
+    def _author(self, document, at: int) -> Name | None:
+        """Who wrote a document that "says" something: its possessor ("Lopez's statement"), a
+        name it is compounded with ("a White House statement"), its agent ("a letter from the
+        union", "an editorial in the Gazette"), or whoever issued it just before ("The union
+        filed a lawsuit. ... the lawsuit claims"). Never the document itself."""
+        for child in document.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < document.i
+                                        and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
+                return self._name_of(child)
+        prepositions = AUTHOR_PREPOSITIONS + (PUBLISHED_IN if lemma(document) in PUBLICATION_NOUNS else ())
+        for prep in document.children:
+            if prep.lower_ in prepositions:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.ent_type_ in SPEAKER_LABELS or is_name(obj)
+                                        or lemma(obj) in PERSON_ROLES | ORGANISATION_NOUNS):
+                    return self._name_of(obj)
+        issuer = _issuing_subject(document)      # "His office put out a statement saying ..."
+        if issuer is not None and lemma(issuer) not in DOCUMENT_NOUNS:
+            return self._name_of(issuer)
+        return self._issuer(lemma(document), at)
+
+    def _name_of(self, tok) -> Name | None:
+        name, _ = self.resolve(tok)
+        return Name(name) if name is not None else None
+
+    def _issuer(self, document: str, at: int) -> Name | None:
+        """The subject that released, sent or filed the same kind of document a few sentences
+        before, or said something "in a statement"."""
+        here = self.ctx.sentence_index(at)
+        for p_index in sorted((i for i in self.ctx.docs if self.ctx.paragraphs[i].start < at), reverse=True):
+            for tok in reversed(self.ctx.docs[p_index]):
+                where = self.ctx.at(tok)
+                if where >= at or self.ctx.inside_quote(where):
+                    continue
+                if here - self.ctx.sentence_index(where) > RECENT_ORGANISATION_SENTENCES:
+                    return None
+                if lemma(tok) != document:
+                    continue
+                issuer = _issuing_subject(tok)
+                if issuer is not None and lemma(issuer) not in DOCUMENT_NOUNS:
+                    return self._name_of(issuer)
+        return None
+
+    # ------------------------------------------------------------ who came before
+
+    def _mentions_before(self, at: int, sentences: int = RECENT_SENTENCES) -> list[Mention]:
         """Mentions before `at`, nearest first, limited to the last few sentences."""
         here = self.ctx.sentence_index(at)
         out = []
         for i in range(bisect.bisect_left(self.mentions, at, key=_position) - 1, -1, -1):
-            if here - self.mentions[i].sentence > RECENT_SENTENCES:
+            if here - self.mentions[i].sentence > sentences:
                 break
             out.append(self.mentions[i])
         return out
 
-    def _antecedent(self, at: int, gender: str | None) -> str | None:
+    def _antecedent(self, at: int, gender: str | None) -> Name | None:
         """The most recent compatible person: subjects first, then any person mention."""
         candidates = [m for m in self._mentions_before(at) if m.person]
-        fits = [m for m in candidates if gender is None or self.people.gender_of(m.name) in (None, gender)]
+        fits = [m for m in candidates if gender is None or self.people.gender_of(m.name, m.end) in (None, gender)]
         for pool in ([m for m in fits if m.subject], fits):
             if pool:
-                return pool[0].name
+                return Name(pool[0].name)
         return None
+
+
+def _of_what(head):
+    """"questions" in "one of the questions"."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _definite_singular(head) -> bool:
+    """"the senator" points back to someone; "senators", "a senator", "all candidates" do not."""
+    return head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+
+
+def _issuing_subject(document):
+    """"X released a statement", "a letter sent by X", "X said in a statement"."""
+    verb = document.head
+    if document.dep_ == "dobj" and pos(verb) == "VERB":
+        return subject_of(verb)
+    if document.dep_ == "nsubjpass":
+        return agent(verb)
+    if document.dep_ == "pobj" and verb.lower_ == "in" and is_reporting(verb.head):
+        return subject_of(verb.head)
+    return None
+
+
+def _named(span) -> Name | None:
+    text = clean_name(" ".join(t.text for t in span))
+    return Name(text) if text else None
+
+
+def _description(span) -> Name:
+    return Name("".join(t.text_with_ws for t in span).strip(), named=False)
 
 
 def _position(mention: Mention) -> int:
     return mention.at
-
-
-def _description_text(span) -> str:
-    return "".join(t.text_with_ws for t in span).strip()
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -6,8 +6,8 @@ from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VER
 from ..tokens import lemma, pos
 from .grammar import (ADVERBIAL_CLAUSE, AGENT, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEMENTIZER,
                       COORDINATED, PASSIVE, PREPOSITION_OBJECTS, ROOT, SUBJECTS, UNLABELLED,
-                      earlier_subject, subject_of)
-from .people import is_name
+                      earlier_subject, is_name, subject_of)
+
 
 AS_MARK = "as"
 NOMINAL = ("NOUN", "PROPN", "PRON")

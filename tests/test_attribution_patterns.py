@@ -1,0 +1,215 @@
+"""Attribution on patterns that news from other outlets and topics uses, each with the case that
+must stay apart or stay unattributed. Every sentence here is made up."""
+import pandas as pd
+import pytest
+
+import quotetrack as qt
+from quotetrack.names import canonical_speakers
+
+
+def one(rows, text):
+    (row,) = [r for r in rows if r["text"] == text]
+    return row
+
+
+# 1. A question or an exclamation, its cue after it.
+
+def test_question_with_an_inverted_cue_finds_the_described_person(quotes_of):
+    rows = quotes_of("Foreign Minister Rui Costa arrived in Geneva on Monday.\n\n"
+                     '"Will the truce hold?" asked the minister.')
+    row = one(rows, "Will the truce hold?")
+    assert (row["speaker"], row["mention"], row["cue"]) == ("Rui Costa", "the minister", "asked")
+
+
+def test_exclamation_with_the_name_after_it(quotes_of):
+    rows = quotes_of('The poet Rina Kaur spoke at the rally.\n\n"Never again!" Kaur wrote.')
+    row = one(rows, "Never again!")
+    assert (row["speaker"], row["kind"], row["cue"]) == ("Rina Kaur", "direct", "wrote")
+
+
+def test_question_with_a_cue_that_goes_on(quotes_of):
+    rows = quotes_of('Economist Tunde Okafor was skeptical.\n\n'
+                     '"How would that work?" Okafor asked at a conference in Lagos.')
+    assert one(rows, "How would that work?")["speaker"] == "Tunde Okafor"
+
+
+def test_question_followed_by_news_of_its_own_has_no_speaker(quotes_of):
+    rows = quotes_of('"Is this the end?" The question hung over the summit.')
+    assert one(rows, "Is this the end?")["speaker"] is None
+
+
+# 2. Something between the name and the cue; a description before the name.
+
+def test_apposition_between_name_and_cue(quotes_of):
+    rows = quotes_of('"We will fight this in every court," Harris, a Democrat, wrote.')
+    assert one(rows, "We will fight this in every court,")["speaker"] == "Harris"
+
+
+def test_the_name_in_the_apposition_wins_over_the_description(quotes_of):
+    rows = quotes_of('"The agency acted within the law," the agency\'s director, Maria Lopez, '
+                     'said in a statement.')
+    row = one(rows, "The agency acted within the law,")
+    assert (row["speaker"], row["cue"]) == ("Maria Lopez", "said")
+
+
+# 3. Documents speak for their author, or for no one.
+
+def test_a_statement_speaks_for_its_owner(quotes_of):
+    rows = quotes_of('Ana Lopez filed the complaint on Friday. "The rules were broken," '
+                     "Lopez's statement read.")
+    row = one(rows, "The rules were broken,")
+    assert (row["speaker"], row["mention"], row["cue"]) == ("Ana Lopez", "Lopez's statement", "read")
+
+
+def test_a_lawsuit_speaks_for_whoever_filed_it(quotes_of):
+    rows = quotes_of("The union filed a lawsuit against the city on Friday.\n\n"
+                     '"The city has ignored its own rules for a decade," the lawsuit claims.')
+    assert one(rows, "The city has ignored its own rules for a decade,")["speaker"] == "The union"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('"The city has ignored its own rules," the lawsuit claims.', "The city has ignored its own rules,"),
+    ('"Do you support the measure?" one of the questions asks.', "Do you support the measure?"),
+    ('Voters were angry.\n\n"Donate before midnight," read the email.', "Donate before midnight,"),
+])
+def test_a_document_with_no_named_author_has_no_speaker(quotes_of, text, quote):
+    assert one(quotes_of(text), quote)["speaker"] is None
+
+
+def test_a_document_cue_does_not_inherit_the_last_speaker(quotes_of):
+    rows = quotes_of('"We will win," Senator Joe Hill said.\n\n"Donate before midnight," the email said.')
+    assert one(rows, "Donate before midnight,")["speaker"] is None
+
+
+# 4. Organisations speak, and "it" is the organisation named before.
+
+def test_it_is_the_organisation_named_before(quotes_of):
+    rows = quotes_of("The European Commission fined the company on Tuesday.\n\n"
+                     '"The fine reflects the gravity of the breach," it said in a statement.')
+    row = one(rows, "The fine reflects the gravity of the breach,")
+    assert (row["speaker"], row["mention"]) == ("European Commission", "it")
+
+
+def test_the_ministry_is_the_ministry_named_before(quotes_of):
+    rows = quotes_of("Russia's Foreign Ministry summoned the ambassador.\n\n"
+                     '"This provocation will not go unanswered," the ministry said.')
+    assert one(rows, "This provocation will not go unanswered,")["speaker"] == "Foreign Ministry"
+
+
+def test_it_never_stands_for_a_place(quotes_of):
+    rows = quotes_of('Paris was calm on Sunday.\n\n"We expect no trouble," it said.')
+    assert one(rows, "We expect no trouble,")["speaker"] is None
+
+
+# 5. A quotation signed by the next paragraph.
+
+def test_signature_line_after_a_quotation_paragraph(quotes_of):
+    rows = quotes_of('"Trade wars have no winners."\n\nDana Reyes, a former trade negotiator.')
+    row = one(rows, "Trade wars have no winners.")
+    assert (row["speaker"], row["mention"], row["cue"]) == ("Dana Reyes", "Dana Reyes", None)
+
+
+def test_a_sentence_after_a_quotation_paragraph_is_no_signature(quotes_of):
+    rows = quotes_of('"Trade wars have no winners."\n\nThe talks resume on Monday in Geneva.')
+    assert one(rows, "Trade wars have no winners.")["speaker"] is None
+
+
+def test_name_signed_after_a_dash_clinging_to_the_mark(quotes_of):
+    rows = quotes_of("“Nobody asked us what we wanted.”― Carla Mendes")
+    assert one(rows, "Nobody asked us what we wanted.")["speaker"] == "Carla Mendes"
+
+
+# 6. The second piece of a quote, with editorial marks.
+
+def test_second_piece_with_brackets_and_an_ellipsis(quotes_of):
+    rows = quotes_of('"That is a mistake," Lee told reporters. '
+                     '"We warned [the minister] about it … Nobody listened."')
+    row = one(rows, "We warned [the minister] about it … Nobody listened.")
+    assert (row["speaker"], row["mention"]) == ("Lee", "Lee")
+
+
+def test_a_short_first_piece_still_carries_its_speaker(quotes_of):
+    rows = quotes_of('"It hurts," Mayor Ivo Brandt said. "And the city has to learn from it."')
+    assert one(rows, "And the city has to learn from it.")["speaker"] == "Ivo Brandt"
+
+
+# 7. Two people with one surname.
+
+def test_a_surname_means_the_person_the_text_is_talking_about(quotes_of):
+    rows = quotes_of("Marco Silva won the race. His sister Ana Silva came second.\n\n"
+                     '"I am proud of him," Silva said.')
+    assert one(rows, "I am proud of him,")["speaker"] == "Ana Silva"
+
+
+def test_the_surname_follows_the_text_from_one_person_to_the_other(quotes_of):
+    rows = quotes_of("Bill Clinton arrived first.\n\n"
+                     '"We are ready," Clinton said.\n\n'
+                     "Hillary Clinton spoke after him.\n\n"
+                     '"We are more than ready," Clinton said.')
+    assert one(rows, "We are ready,")["speaker"] == "Bill Clinton"
+    assert one(rows, "We are more than ready,")["speaker"] == "Hillary Clinton"
+
+
+def test_two_first_names_are_two_people_across_articles():
+    mapping = canonical_speakers(["Ana Silva", "Marco Silva", "Silva"])
+    assert mapping["Ana Silva"] == "Ana Silva" and mapping["Marco Silva"] == "Marco Silva"
+
+
+def test_short_surnames_one_letter_apart_are_two_people():
+    mapping = canonical_speakers(["Marco Rubio", "Jon Rubin", "Bruce Haynes", "Ed Haines"])
+    assert len(set(mapping.values())) == 4
+
+
+def test_long_surname_spelling_variants_are_one_person():
+    mapping = canonical_speakers(["Olena Kovalenko", "Kovalenkko", "Kovalenko"])
+    assert set(mapping.values()) == {"Olena Kovalenko"}
+
+
+def test_gender_is_the_persons_not_the_surnames(quotes_of):
+    rows = quotes_of("Mrs. Rosa Diaz opened the hearing. Her husband, Mr. Tomas Diaz, testified.\n\n"
+                     '"I saw nothing," he said.')
+    assert one(rows, "I saw nothing,")["speaker"] == "Tomas Diaz"
+
+
+# 8. Pronouns go to the subject of the last reporting clause.
+
+def test_he_is_the_reporter_not_the_person_in_the_reported_clause(quotes_of):
+    rows = quotes_of("Governor Paul Reid said that Senator Tom Hale had misled voters.\n\n"
+                     '"It was a lie," he said.')
+    assert one(rows, "It was a lie,")["speaker"] == "Paul Reid"
+
+
+def test_a_quote_inside_reported_speech_is_the_reporters(quotes_of):
+    rows = quotes_of('Mayor Lena Ortiz says the council wasted "millions of dollars" on the project.')
+    assert one(rows, "millions of dollars")["speaker"] == "Lena Ortiz"
+
+
+def test_a_quote_in_a_relative_clause_is_that_clauses_speaker(quotes_of):
+    rows = quotes_of('The council hailed the deal, which spokesman Ivan Petrov called "remarkable."')
+    assert one(rows, "remarkable.")["speaker"] == "Ivan Petrov"
+
+
+# Odd but common forms.
+
+def test_quoted_transcript_names_its_speaker(quotes_of):
+    rows = quotes_of('Senator Amy Cole spoke to the host.\n\n"COLE: We will not back down."')
+    row = one(rows, "COLE: We will not back down.")
+    assert (row["speaker"], row["mention"]) == ("Amy Cole", "COLE")
+
+
+def test_passive_cue_speaks_through_its_agent(quotes_of):
+    rows = quotes_of('Hale was asked by moderator Jane Fry, "Will you raise taxes?"')
+    assert one(rows, "Will you raise taxes?")["speaker"] == "Jane Fry"
+
+
+def test_a_date_never_speaks(quotes_of):
+    rows = quotes_of('Saturday said "enough" to the old rules, the organisers joked.')
+    assert all(r["speaker"] != "Saturday" for r in rows)
+
+
+def test_headline_words_never_become_a_name():
+    text = ("Senator Slams Governor Over Budget Deal\n\n"
+            "Senator Ruth Gale spoke on Monday.\n\n"
+            '"The deal is a disgrace," she said.')
+    frame = qt.extract_quotes({"a": text})
+    assert frame["speaker"].tolist() == ["Ruth Gale"]
