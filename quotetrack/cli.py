@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", help="text files, folders of .txt files, or -")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     extract.add_argument("-o", "--output", help="file to write (default: standard output)")
+    extract.add_argument("--reported", action="store_true",
+                         help="also one row per reported statement (`X said that ...`), kind reported")
     extract.set_defaults(run=_run_extract)
 
     report = commands.add_parser("report", help="write the quotations of articles as one HTML page",
@@ -102,7 +104,8 @@ def _run_extract(args) -> int:
 
     files = _expand(args.paths)
     texts = {_label(p): read_text(p) for p in files}
-    quotes = extract_quotes(texts, progress=len(texts) > 20 and _terminal(sys.stderr))
+    quotes = extract_quotes(texts, reported=args.reported,
+                            progress=len(texts) > 20 and _terminal(sys.stderr))
     quotes = score_drift(group_variants(quotes))
     out = args.output or sys.stdout
     if args.format == "csv":

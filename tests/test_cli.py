@@ -110,6 +110,20 @@ def test_extract_writes_csv_and_jsonl(files, tmp_path):
     assert len(records) == 4 and records[0]["doc_id"].endswith("a.txt")
 
 
+def test_extract_reported_adds_the_reported_statements(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Mayor Rita Olsen said the harbour would reopen in May.\n\n"
+                       "“We will rebuild every house,” she said.\n", encoding="utf-8")
+    plain = list(csv.DictReader(io.StringIO(run("extract", str(article)).stdout)))
+    result = run("extract", "--reported", str(article))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["kind"] for r in plain] == ["direct"]
+    assert [(r["kind"], r["text"], r["speaker"]) for r in rows] == [
+        ("reported", "the harbour would reopen in May", "Rita Olsen"),
+        ("direct", "We will rebuild every house,", "Rita Olsen")]
+
+
 def test_console_script_is_installed():
     result = subprocess.run(["quotetrack", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "diff" in result.stdout
