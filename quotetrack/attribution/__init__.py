@@ -14,6 +14,8 @@ article context and share one resolver: quotes, and (on request) reported statem
     continuation.py  quotes that continue the quote before them
     quotes.py        the quote producer
     reported.py      the reported-speech producer ("X said that ...", "according to X, ...")
+    sources.py       who says a reported statement: the verb's subject, misparses mended
+    content.py       the bounds of reported content
 """
 from __future__ import annotations
 
