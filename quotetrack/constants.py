@@ -71,6 +71,12 @@ REPORTED_SPEECH_VERBS = frozenset("""
 INFINITIVE_SPEECH_VERBS = frozenset("""
     promise vow pledge threaten urge ask tell warn accuse
 """.split())
+# Verbs of saying whose base and -s forms are mostly nouns ("the state", "a tweet", "his
+# remarks"): the scan for sentences to parse takes those forms only before "that".
+NOUN_LIKE_VERBS = frozenset("""
+    state tweet comment remark post report counter answer note mention charge claim promise
+    pledge vow repeat hint reply
+""".split())
 # Verbs of saying that report evidence, not speech, with such a subject: "the poll suggests".
 # ("According to the poll" is an attribution all the same.)
 EVIDENCE_VERBS = frozenset({"suggest", "indicate", "reveal"})

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import repeat
 
 from rapidfuzz import fuzz
@@ -20,6 +21,7 @@ MAX_NAME_WORDS = 4
 NAME_PARTICLES = frozenset("de da di du del der van von la le al el bin ben ibn".split())
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case, accents off, punctuation to spaces: for comparing names, never for showing."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -3,14 +3,15 @@
 Reported speech needs the parse of the sentences that report it, and only of those. A regular
 expression of the inflected verbs of saying (and "according to") finds them; a rough sentence
 split, careful with titles and initials ("Mr. Hale", "U.S."), bounds them. It may flag a
-sentence that reports nothing (the parse decides), but never misses one with a listed verb.
+sentence that reports nothing (the parse decides). The forms of a verb of saying that are
+mostly nouns ("the state", "a tweet") count only before "that" ("she states that").
 """
 from __future__ import annotations
 
 import re
 
 from .constants import (ABBREVIATIONS, INFINITIVE_SPEECH_VERBS, IRREGULAR_VERBS, NAME_TITLES,
-                        PERSON_ROLES, REPORTED_SPEECH_VERBS)
+                        NOUN_LIKE_VERBS, PERSON_ROLES, REPORTED_SPEECH_VERBS)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -34,9 +35,12 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
-_VERBS = "|".join(sorted({f for v in REPORTED_SPEECH_VERBS | INFINITIVE_SPEECH_VERBS
-                          for f in inflections(v)}, key=len, reverse=True))
-SAYING = re.compile(r"\b(?:according\s+to|" + _VERBS + r")\b", re.IGNORECASE)
+_FORMS = {f for v in REPORTED_SPEECH_VERBS | INFINITIVE_SPEECH_VERBS for f in inflections(v)}
+_NOUNS = {f for v in NOUN_LIKE_VERBS for f in (v, v + "s", v[:-1] + "ies")}
+_VERBS = "|".join(sorted(_FORMS, key=len, reverse=True))
+SAYING = re.compile(r"\b(?:according\s+to|(?:" + "|".join(sorted(_FORMS - _NOUNS, key=len, reverse=True))
+                    + r")|(?:" + "|".join(sorted(_NOUNS & _FORMS, key=len, reverse=True))
+                    + r")\s+that)\b", re.IGNORECASE)
 # A speaker named by a pronoun or a description ("she said", "said the minister"): the name is
 # in an earlier sentence, which the parse must read too.
 _POINTER = (r"(?:he|she|they|(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:"

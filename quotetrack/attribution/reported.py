@@ -53,7 +53,8 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
     found: dict[tuple[int, int], Statement] = {}
     for p_index in sorted(ctx.docs):
         for tok in ctx.docs[p_index]:
-            if ctx.inside_quote(ctx.at(tok)):
+            if not (tok.tag_[:2] == "VB" or tok.lower_ == ACCORDING_TO[0]) \
+                    or ctx.inside_quote(ctx.at(tok)):
                 continue
             for cue, subject, words in _reports(tok):
                 bounds = span(ctx, marks, words)
