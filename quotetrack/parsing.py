@@ -98,9 +98,9 @@ def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[Quo
 def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragraph]
                    ) -> list[Paragraph]:
     """The parts of the other paragraphs that reported speech needs, as Paragraph records of
-    the same index: from the first sentence holding a verb of saying to the last; from the
-    paragraph's start when one of them points back ("she said", "the minister said"), and then
-    the whole paragraph before too when the paragraph opens with it; the opening paragraphs."""
+    the same index: from the first sentence holding a verb of saying to the last, from the
+    paragraph's start when one of them points back ("she said", "the minister said"); and the
+    opening paragraphs, where people are named with their titles."""
     taken = {p.index for p in wanted}
     spans: dict[int, tuple[int, int]] = {}
 
@@ -115,13 +115,8 @@ def reported_parts(text: str, paragraphs: list[Paragraph], wanted: list[Paragrap
         flagged = saying_sentences(text, para.start, para.end)
         if not flagged:
             continue
-        start = flagged[0][0]
-        if any(POINTS_BACK.search(text, a, b) for a, b in flagged):
-            if start == para.start and para.index > 0:
-                before = paragraphs[para.index - 1]
-                want(before.index, before.start, before.end)
-            start = para.start
-        want(para.index, start, flagged[-1][1])
+        pointing = any(POINTS_BACK.search(text, a, b) for a, b in flagged)
+        want(para.index, para.start if pointing else flagged[0][0], flagged[-1][1])
     if spans:
         for para in paragraphs[:OPENING_PARAGRAPHS]:
             want(para.index, para.start, para.end)

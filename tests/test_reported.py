@@ -106,7 +106,7 @@ def test_an_organisation_speaks(reported_of):
     assert (row["text"], row["speaker"], row["mention"]) == (
         "two drones were shot down overnight", "The ministry", "The ministry")
     row = only(reported_of("The Kremlin said that two drones were shot down overnight."))
-    assert (row["speaker"], row["mention"]) == ("Kremlin", "Kremlin")
+    assert (row["speaker"], row["mention"]) == ("Kremlin", "The Kremlin")
 
 
 def test_as_x_noted(reported_of):
