@@ -8,8 +8,9 @@ quotation are never speakers. Other paragraphs are not parsed at all.
 
 With reported speech, the plan also holds the sentences of the other paragraphs that a cheap scan
 (quotetrack.scan) flags for a verb of saying: the plan is the union of what each producer needs.
-Such a paragraph's Doc covers only the part from its first flagged sentence to its last, and its
-start in the text is handed on with it.
+Such a paragraph's Doc covers only the part from its first flagged sentence (or its start, when
+the speaker is a pronoun or a description) to its last, and its start in the text is handed on
+with it.
 """
 from __future__ import annotations
 
@@ -160,7 +161,7 @@ def _plan(article: Article, reported: bool = False) -> Plan:
     named = frozenset(p.index for p in wanted)
     if reported:
         # The sentences of saying are parsed, but the entity recogniser, the costliest
-        # component, reads only their proper nouns (see _entities_outside_quotes).
+        # component, reads only their runs of proper nouns (see _entities_outside_quotes).
         wanted = sorted(wanted + reported_parts(article.text, paragraphs, wanted),
                         key=lambda p: p.index)
     return Plan(article, paragraphs, quotes, wanted, named)
