@@ -19,8 +19,9 @@ from . import extract as _extract
 from .schema import with_quote_dtypes
 
 
-def extract_quotes(articles, *, batch_size: int = 256):
-    """A lazy dask DataFrame of quote rows, one partition per partition of `articles`.
+def extract_quotes(articles, *, reported: bool = False, batch_size: int = 256):
+    """A lazy dask DataFrame of quote rows (and, with `reported=True`, reported statements),
+    one partition per partition of `articles`.
 
     `articles` is a dask DataFrame with a `text` column (and `doc_id`, or its index as doc_id);
     every other column is carried onto the quote rows, as with quotetrack.extract_quotes."""
@@ -28,7 +29,8 @@ def extract_quotes(articles, *, batch_size: int = 256):
         raise ValueError("articles needs a 'text' column; its columns are: "
                          f"{', '.join(map(str, articles.columns)) or '(none)'}")
     meta = _meta(articles._meta)
-    return articles.map_partitions(_partition_quotes, batch_size=batch_size, meta=meta)
+    return articles.map_partitions(_partition_quotes, reported=reported, batch_size=batch_size,
+                                   meta=meta)
 
 
 def collect_quotes(quotes, speakers=None) -> pd.DataFrame:
@@ -39,9 +41,9 @@ def collect_quotes(quotes, speakers=None) -> pd.DataFrame:
     return _extract.canonical_names(frame, speakers)
 
 
-def _partition_quotes(partition: pd.DataFrame, batch_size: int) -> pd.DataFrame:
+def _partition_quotes(partition: pd.DataFrame, reported: bool, batch_size: int) -> pd.DataFrame:
     # Names are made consistent across partitions by collect_quotes, not here.
-    return _extract.extract_quotes(partition, batch_size=batch_size)
+    return _extract.extract_quotes(partition, reported=reported, batch_size=batch_size)
 
 
 def _meta(articles_meta: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,5 @@
 """Attribution on patterns that news from other outlets and topics uses, each with the case that
 must stay apart or stay unattributed. Every sentence here is made up."""
-import pandas as pd
 import pytest
 
 import quotetrack as qt

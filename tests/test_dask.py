@@ -35,6 +35,19 @@ def test_dask_rows_equal_the_in_memory_rows(client, nlp):
     assert len(grouped) == 6
 
 
+def test_dask_reported_rows_equal_the_in_memory_rows(client, nlp):
+    import quotetrack.dask as qtd
+    articles = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Mayor Rita Olsen said the pier would reopen in May.",
+        "Mayor Rita Olsen said on Monday that the harbour needed new cranes.",
+    ]})
+    expected = qt.extract_quotes(articles, nlp=nlp, reported=True)
+    got = qtd.collect_quotes(qtd.extract_quotes(dd.from_pandas(articles, npartitions=2), reported=True))
+    assert got["text"].tolist() == expected["text"].tolist() == [
+        "the pier would reopen in May", "the harbour needed new cranes"]
+    assert set(got["kind"]) == {"reported"}
+
+
 def test_missing_text_column_is_named():
     import quotetrack.dask as qtd
     frame = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)

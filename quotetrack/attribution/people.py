@@ -2,6 +2,7 @@
 gender and fullest form the article gives each person."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ class People:
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
     text: str = ""
+    written: dict[str, list] = field(default_factory=dict)   # surname -> its "First Surname"s
 
     def person(self, name: str, at: int | None = None) -> str:
         """The key of the person a name stands for at `at`."""
@@ -87,13 +89,16 @@ class People:
         """(offset, "Hillary Clinton") of the last "First Surname" written before `at`."""
         if at is None or not self.text:
             return None
-        last = None
-        pattern = r"\b([A-Z][a-z][\w'’\-]*)[ \u00a0]" + re.escape(name.split()[-1]) + r"\b"
-        for m in re.finditer(pattern, self.text[:at]):
-            first = m.group(1).lower()
-            if first not in NOT_FIRST_NAMES and fold(first) not in self.persons:   # not "Trump Zelensky"
-                last = (m.start(), f"{m.group(1)} {name.split()[-1]}")
-        return last
+        last = name.split()[-1]
+        if last not in self.written:
+            pattern = r"\b([A-Z][a-z][\w'’\-]*)[ \u00a0]" + re.escape(last) + r"\b"
+            self.written[last] = [
+                (m.start(), f"{m.group(1)} {last}") for m in re.finditer(pattern, self.text)
+                if m.group(1).lower() not in NOT_FIRST_NAMES
+                and fold(m.group(1)) not in self.persons]          # not "Trump Zelensky"
+        found = self.written[last]
+        k = bisect.bisect_left(found, (at,))
+        return found[k - 1] if k else None
 
 
 def _first_name(name: str) -> str:
