@@ -56,11 +56,20 @@ class QuoteDiff:
     only_a: pd.DataFrame
     only_b: pd.DataFrame
     summary: dict = field(default_factory=dict)
+    # A quotation of one version that the other only reports in its own words:
+    # quoted_in ("a" or "b"), quote, paraphrase, speaker.
+    paraphrased: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["quoted_in", "quote", "paraphrase", "speaker"]))
 
     @property
     def same(self) -> bool:
         return self.summary["reworded"] == 0 and self.summary["only_in_a"] == 0 \
-            and self.summary["only_in_b"] == 0 and self.summary["speaker_changed"] == 0
+            and self.summary["only_in_b"] == 0 and self.summary["speaker_changed"] == 0 \
+            and self.summary.get("paraphrased", 0) == 0
+
+    def _paraphrase_label(self, row) -> str:
+        quoting, reporting = (self.name_a, self.name_b) if row.quoted_in == "a" else (self.name_b, self.name_a)
+        return f"quoted in {quoting}, paraphrased in {reporting}"
 
     def to_text(self, color: bool = False) -> str:
         lines = [f"--- {self.name_a}", f"+++ {self.name_b}"]
@@ -73,6 +82,9 @@ class QuoteDiff:
             lines.append(_paint(f"- only in {self.name_a}: {row.text}  ({row.speaker or '?'})", RED, color))
         for row in self.only_b.itertuples(index=False):
             lines.append(_paint(f"+ only in {self.name_b}: {row.text}  ({row.speaker or '?'})", GREEN, color))
+        for row in self.paraphrased.itertuples(index=False):
+            lines.append(f"≈ {self._paraphrase_label(row)}: {row.quote}  ≈  {row.paraphrase}  "
+                         f"({row.speaker or '?'})")
         lines.append(summary_line(self.summary))
         return "\n".join(lines)
 
@@ -85,6 +97,11 @@ class QuoteDiff:
                   "b_speaker": None, "drift": None, "diff": None} for r in self.only_a.itertuples(index=False)]
         rows += [{"status": "only_in_b", "a_text": None, "b_text": r.text, "a_speaker": None,
                   "b_speaker": r.speaker, "drift": None, "diff": None} for r in self.only_b.itertuples(index=False)]
+        for r in self.paraphrased.itertuples(index=False):
+            quote_side, report_side = ("a", "b") if r.quoted_in == "a" else ("b", "a")
+            rows.append({"status": f"paraphrased_in_{report_side}", f"{quote_side}_text": r.quote,
+                         f"{report_side}_text": r.paraphrase, "a_speaker": r.speaker,
+                         "b_speaker": r.speaker, "drift": None, "diff": None})
         return rows
 
     def _repr_html_(self) -> str:
@@ -98,6 +115,10 @@ class QuoteDiff:
             for r in frame.itertuples(index=False):
                 rows.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(r.speaker or '?')}</td>"
                             f"<td>{html.escape(r.text)}</td><td></td></tr>")
+        for r in self.paraphrased.itertuples(index=False):
+            rows.append(f"<tr><td>{html.escape(self._paraphrase_label(r))}</td>"
+                        f"<td>{html.escape(r.speaker or '?')}</td><td>{html.escape(r.quote)}<br>"
+                        f"<i>≈ {html.escape(r.paraphrase)}</i></td><td></td></tr>")
         return ("<table><thead><tr><th></th><th>speaker</th><th>quotation</th><th>drift</th></tr>"
                 f"</thead><tbody>{''.join(rows)}</tbody></table><p>{html.escape(summary_line(self.summary))}</p>")
 
@@ -106,16 +127,30 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
     """Pair every quotation of `text_a` with its variant in `text_b`.
 
     Variants are found by group_variants; a quotation split in pieces on one side ("A," he
-    said, "B.") is compared whole, its pieces joined in text order."""
-    quotes = extract_quotes({name_a: text_a, name_b: text_b}, nlp=nlp)
-    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS)]
+    said, "B.") is compared whole, its pieces joined in text order. A quotation that the other
+    version only reports in its own words ("she said the plan would fail") is listed as
+    paraphrased, not as missing."""
+    quotes = extract_quotes({name_a: text_a, name_b: text_b}, nlp=nlp, reported=True)
+    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS + ("reported",))]
     if len(quotes):
         quotes = group_variants(quotes)
-    pairs, only_a, only_b = [], [], []
+    pairs, only_a, only_b, paraphrased = [], [], [], []
     for _, cluster in quotes.groupby("cluster_id", sort=False) if len(quotes) else ():
+        reports = cluster[cluster["kind"] == "reported"]
+        cluster = cluster[cluster["kind"] != "reported"]
         side_a = cluster[cluster["doc_id"] == name_a].sort_values("start")
         side_b = cluster[cluster["doc_id"] == name_b].sort_values("start")
+        if cluster.empty:
+            continue
         if side_a.empty or side_b.empty:
+            quoted_in, quoted = ("a", side_a) if side_b.empty else ("b", side_b)
+            reporting = reports[reports["doc_id"] == (name_b if quoted_in == "a" else name_a)]
+            if not reporting.empty:
+                paraphrased.append({"quoted_in": quoted_in, "quote": " ".join(quoted["text"]),
+                                    "paraphrase": " ".join(reporting.sort_values("start")["text"]),
+                                    "speaker": majority_speaker(quoted["speaker"]),
+                                    "start": quoted["start"].min()})
+                continue
             (only_a if side_b.empty else only_b).extend(
                 {"text": r.text, "speaker": _name(r.speaker), "start": r.start}
                 for r in (side_a if side_b.empty else side_b).itertuples(index=False))
@@ -128,15 +163,17 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
                       "drift": round(1 - similarity / 100, 4), "start": side_a["start"].min()})
     pairs_frame = _ordered(pairs, ["a_text", "b_text", "a_speaker", "b_speaker", "status", "drift"])
     only_a_frame, only_b_frame = _ordered(only_a, ["text", "speaker"]), _ordered(only_b, ["text", "speaker"])
+    paraphrased_frame = _ordered(paraphrased, ["quoted_in", "quote", "paraphrase", "speaker"])
     summary = {
         "matched": len(pairs_frame),
         "reworded": int((pairs_frame["status"] == "reworded").sum()),
         "speaker_changed": int((pairs_frame["a_speaker"] != pairs_frame["b_speaker"]).sum()),
         "only_in_a": len(only_a_frame),
         "only_in_b": len(only_b_frame),
+        "paraphrased": len(paraphrased_frame),
         "mean_drift": round(float(pairs_frame["drift"].mean()), 4) if len(pairs_frame) else 0.0,
     }
-    return QuoteDiff(name_a, name_b, pairs_frame, only_a_frame, only_b_frame, summary)
+    return QuoteDiff(name_a, name_b, pairs_frame, only_a_frame, only_b_frame, summary, paraphrased_frame)
 
 
 def _ordered(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -147,7 +184,9 @@ def _ordered(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 def summary_line(summary: dict) -> str:
     return (f"{summary['matched']} matched ({summary['reworded']} reworded, "
             f"{summary['speaker_changed']} with another speaker), {summary['only_in_a']} only in A, "
-            f"{summary['only_in_b']} only in B, mean drift {summary['mean_drift']:.2f}")
+            f"{summary['only_in_b']} only in B, "
+            + (f"{summary['paraphrased']} paraphrased, " if summary.get("paraphrased") else "")
+            + f"mean drift {summary['mean_drift']:.2f}")
 
 
 def _name(value):

@@ -127,3 +127,18 @@ def test_extract_reported_adds_the_reported_statements(tmp_path):
 def test_console_script_is_installed():
     result = subprocess.run(["quotetrack", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "diff" in result.stdout
+
+
+PARAPHRASING = ("Mayor Rita Olsen visited the port on Monday.\n\n"
+                "Olsen said the city would rebuild every house that the water took.")
+
+
+def test_diff_lists_a_quote_the_other_version_only_paraphrases(files):
+    a, _ = files
+    b = a.parent / "paraphrase.txt"
+    b.write_text(PARAPHRASING, encoding="utf-8")
+    result = run("diff", "--no-color", str(a), str(b))
+    assert result.returncode == 1
+    assert (f"≈ quoted in {a}, paraphrased in {b}: We will rebuild every house that the water took "
+            "from us,  ≈  the city would rebuild every house that the water took  (Rita Olsen)") in result.stdout
+    assert f"only in {a}: We will rebuild" not in result.stdout
