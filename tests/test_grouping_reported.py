@@ -144,3 +144,15 @@ def test_reports_never_change_how_quotes_group(quotes, reports):
     pairs = set(zip(alone["cluster_id"], together["cluster_id"]))
     assert len(pairs) == alone["cluster_id"].nunique() == together["cluster_id"].nunique()
     assert alone["canonical"].tolist() == together["canonical"].tolist()
+
+
+def test_a_lead_joins_the_quote_it_reports_further_down_its_own_article():
+    lead = "she was ready to step down as minister if the dam survived the floods"
+    g = qt.group_variants(frame([
+        *QUOTES,
+        ("g", 0, lead, "Nora Vik", "reported"),
+        ("g", 200, "If the dam holds through the floods, my deputy can have my office", "Nora Vik", "direct"),
+        ("h", 0, lead, "Paul Dunn", "reported"),
+    ]))
+    assert same(g, 4, 5)          # the lead and the quote below it, one speaker
+    assert not same(g, 4, 6)      # the same words from another speaker in another article

@@ -6,7 +6,8 @@ evidence. A report joins a quote's cluster on strong evidence only:
   speaker: it reports that quote's utterance;
 - or the same known speaker, and the rare words the two share (stems, so `resigned` meets
   `resign`) weigh at least `REPORT_EVIDENCE` x `distinctive` and cover at least half of what is
-  distinctive in the report.
+  distinctive in the report; in the report's own article (a lead telling what the quote below
+  says) `SAME_ARTICLE_EVIDENCE` x `distinctive` is enough.
 Reports of one utterance in several outlets join each other when worded alike (as quotes of one
 speaker are; in one article only when nearly the same); a report that joins no quote joins the
 best such report that did. Quote clusters are never changed, joined or split by reports: reports only
@@ -26,6 +27,7 @@ from .index import SPEAKER_WORD_DF, speaker_word_pairs, word_index
 
 REPORT_EVIDENCE = 2.0      # x distinctive: shared rare words a paraphrase needs
 REPORT_COVERAGE = 0.5      # ... and the share of the report's own distinctive words they are
+SAME_ARTICLE_EVIDENCE = 1.0   # x distinctive: the same, for a quote of the report's own article
 QUOTE_KINDS_HELD = ("direct", "partial")
 SUFFIXES = ("ing", "ed", "s")
 
@@ -69,7 +71,11 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     keep = is_report[left]                               # left < right: a report first
     left, right = left[keep], right[keep]
     shared = index.shared_rarity(rarity, left, right)
+    docs = rows.doc[members]
     paraphrase = (shared >= REPORT_EVIDENCE * rules.distinctive) & (shared >= REPORT_COVERAGE * own[left])
+    # In its own article, a report of a quote the writer also gives (the lead that tells what the
+    # quote below says) needs less: the same speaker, and rare words in common.
+    paraphrase |= (docs[left] == docs[right]) & (shared >= SAME_ARTICLE_EVIDENCE * rules.distinctive)
     # report to quote
     to_quote = paraphrase & ~is_report[right]
     _best_partner(target, left[to_quote], right[to_quote], shared[to_quote], members)
@@ -81,7 +87,6 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
         a, b = [texts[i] for i in left[both]], [texts[j] for j in right[both]]
         alike = process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=workers)
         piece = process.cpdist(a, b, scorer=fuzz.partial_ratio, workers=workers)
-    docs = rows.doc[members]
     needed = np.where(docs[left[both]] == docs[right[both]], rules.containment,
                       rules.same_speaker_threshold)
     ok = ((alike >= needed) | (piece >= rules.containment)) & (shared[both] >= rules.distinctive)
