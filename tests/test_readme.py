@@ -18,3 +18,14 @@ def test_quickstart_runs_as_written(capsys):
     variants = quotes[quotes["text"].str.contains("rebuild")]
     assert variants["cluster_id"].nunique() == 1
     assert variants["drift"].min() == 0.0 < variants["drift"].max()
+
+
+def test_the_reported_speech_example_runs_as_written(capsys):
+    section = README.read_text(encoding="utf-8").split("### Reported speech", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    namespace: dict = {"qt": __import__("quotetrack")}
+    exec(compile(code, "README reported speech", "exec"), namespace)
+    quotes = namespace["quotes"]
+    assert quotes["kind"].astype(str).tolist() == ["reported", "direct"]
+    assert quotes["text"].iloc[0] == "the city would rebuild every house the flood destroyed"
+    assert quotes["cluster_id"].nunique() == 1
