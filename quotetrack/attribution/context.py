@@ -59,6 +59,3 @@ class ArticleContext:
 
     def sentence_index(self, at: int) -> int:
         return bisect.bisect_right(self.sentence_starts, at) - 1
-
-    def doc_of(self, paragraph: int):
-        return self.docs.get(paragraph)

@@ -114,13 +114,13 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
 
 
 def _passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in PASSIVE for c in verb.children)
 
 
 def agent(verb):
     """"by X" of a passive verb."""
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == AGENT:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 

@@ -16,7 +16,7 @@ from ..constants import (DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
+from .grammar import RELATIVE_CLAUSE, TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -85,7 +85,7 @@ class Resolver:
 
     def _name_for(self, span, at: int) -> Name | None:
         head = span[-1]
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == RELATIVE_CLAUSE:
             return self._relative(head.head.head)
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
             return self._pronoun(head.lower_, at)
