@@ -54,6 +54,8 @@ CHARACTERISING_VERBS = frozenset("""
     belittle trumpet propose list
 """.split())
 ACCORDING_TO = ("according", "to")
+# A line after a quotation paragraph this short may sign it ("Dana Reyes, a trade negotiator.").
+SIGNATURE_WORDS = 25
 
 # Verbs of saying whose clausal complement is reported speech: `X said (that) CLAUSE`. Narrower
 # than REPORTING_VERBS: no verbs that only characterise what was said ("praise", "brand") and

@@ -20,12 +20,11 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .articles import Article
-from .constants import PERSON_ROLES, SPEAKER_PRONOUNS
+from .constants import PERSON_ROLES, SIGNATURE_WORDS, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
 from .scan import POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
-SIGNATURE_WORDS = 25
 ENTITY_PIPE = "ner"
 PROPER_NOUNS = ("NNP", "NNPS")
 _POINTING_BACK = re.compile(

@@ -2,8 +2,8 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SPEAKER_PRONOUNS,
-                         WEAK_REPORTING_VERBS)
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SIGNATURE_WORDS,
+                         SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
@@ -21,7 +21,6 @@ SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "
                  "though", "until", "once", "whereas")
 PLAIN_SAYING = ("say", "tell", "claim", "write", "tweet", "state", "add")
 LEAD_IN_MARKS = (",", ":")
-SIGNATURE_WORDS = 25
 
 
 def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
@@ -55,7 +54,7 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     according = according_to(after) or according_to(before)
     if according:
         return according
-    if before and not _introduces(before):
+    if before and before[-1].text == ",":
         # Inside a sentence that reports it: `X says that A, and "B."`
         embedded = governing_cue(ctx, first, inside)
         if embedded:
