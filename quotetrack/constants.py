@@ -96,7 +96,7 @@ ABBREVIATIONS = frozenset("""
 # Complementizers dropped from the front of reported content ("said that ...").
 COMPLEMENTIZERS = frozenset({"that"})
 
-# Head nouns of descriptions that stand for a person ("the Ukrainian leader").
+# Head nouns of descriptions that stand for a person ("the finance minister").
 PERSON_ROLES = frozenset("""
     leader president spokesman spokeswoman spokesperson minister secretary official chief head
     chairman chairwoman chair senator governor candidate nominee lawmaker legislator congressman

@@ -87,7 +87,7 @@ def canonical_speakers(names: Iterable[str],
 
 
 def same_surname(a: str, b: str) -> bool:
-    """Kovalenko / Kovalenkko, Zelensky / Zelenskyy: one letter apart in a long surname. Short
+    """Kovalenko / Kovalenkko, Kowalczyk / Kowalczyck: one letter apart in a long surname. Short
     surnames one letter apart are different people (Rubin / Rubio, Haines / Haynes)."""
     if a == b:
         return True

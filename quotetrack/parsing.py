@@ -235,7 +235,7 @@ def _entities_outside_quotes(ner, chunk, docs_by_article: dict, starts: list[dic
 def _around_proper_nouns(doc) -> list[int]:
     """Indices of the runs of two proper nouns or more and the word on each side: enough for
     the recogniser to tell "Former Attorney General [Ana Lima]" apart, at a fraction of the
-    cost of every word. A proper noun alone ("Trump said") needs no recogniser."""
+    cost of every word. A proper noun alone ("Hale said") needs no recogniser."""
     near: set[int] = set()
     run: list[int] = []
     for tok in list(doc) + [None]:

@@ -15,7 +15,7 @@ BARE_CUE_WORDS = 8
 LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
 BELIEF_VERBS = ("think", "believe")
-NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Putin", "Clark's remarks", "Monday"
+NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Hale", "Clark's remarks", "Monday"
 OWN_CLAUSES = ("relcl", "acl")
 SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
                  "though", "until", "once", "whereas")
@@ -72,7 +72,7 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
 
 def characterising_cue(ctx: ArticleContext, first, inside):
     """The last resort: the first verb above the quote, when it characterises what someone said
-    (`Trump derided the plan as "a disaster"`, `she cited "security concerns"`)."""
+    (`Hale derided the plan as "a disaster"`, `she cited "security concerns"`)."""
     quote_ids = frozenset(t.i for t in inside)
     tok = next((t for t in inside if t.head.i not in quote_ids), first).head
     for _ in range(MAX_HOPS):
@@ -346,7 +346,7 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
     chosen, tok = cue, verb
     for _ in range(MAX_HOPS):
         if tok.head.i == tok.i or tok.dep_ in OWN_CLAUSES or _subordinate(tok):
-            break         # `whom Peskov called "extraordinary"` is Peskov's, whoever hailed it
+            break         # `whom spokesman Li called "remarkable"` is Li's, whoever hailed it
         tok = tok.head
         if not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS or ctx.inside_quote(ctx.at(tok)):
             continue
@@ -358,7 +358,7 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
 
 
 def _subordinate(tok) -> bool:
-    """A clause of its own: `..., after Clinton argued that "..."`."""
+    """A clause of its own: `..., after Ortiz argued that "..."`."""
     return tok.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS
                                                   for c in tok.children)
 

@@ -36,7 +36,7 @@ class Mention:
 class People:
     """What the article says about who is who; built once by `index_people`."""
     mentions: list[Mention] = field(default_factory=list)
-    # Keyed by person (folded fullest name), so that Bill and Hillary Clinton keep their own.
+    # Keyed by person (folded fullest name), so that Tom and Lina Reyes keep their own.
     titles: dict[str, set[str]] = field(default_factory=dict)
     gender: dict[str, dict[str, int]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
@@ -62,7 +62,7 @@ class People:
         """The fullest form of the person a name stands for at offset `at` ("Berg" -> "Karl
         Berg"). A surname alone means the person of that surname the text is talking about
         there: the most recent full mention before `at`, a subject first; never simply the
-        longest name that holds it (Bill and Hillary Clinton are two people)."""
+        longest name that holds it (Tom and Lina Reyes are two people)."""
         words = set(fold(name).split())
         forms = [m for m in self.by_surname.get(surname(name), ())
                  if words <= set(fold(m.name).split())]
@@ -86,7 +86,7 @@ class People:
 
 
     def _written_before(self, name: str, at: int | None):
-        """(offset, "Hillary Clinton") of the last "First Surname" written before `at`."""
+        """(offset, "Lina Reyes") of the last "First Surname" written before `at`."""
         if at is None or not self.text:
             return None
         last = name.split()[-1]
@@ -95,7 +95,7 @@ class People:
             self.written[last] = [
                 (m.start(), f"{m.group(1)} {last}") for m in re.finditer(pattern, self.text)
                 if m.group(1).lower() not in NOT_FIRST_NAMES
-                and fold(m.group(1)) not in self.persons]          # not "Trump Zelensky"
+                and fold(m.group(1)) not in self.persons]          # not "Hale Reyes"
         found = self.written[last]
         k = bisect.bisect_left(found, (at,))
         return found[k - 1] if k else None
@@ -157,7 +157,7 @@ def is_heading(paragraph: str) -> bool:
 
 def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
     """Runs of proper nouns that name someone (entity or not: small models miss many). A
-    capitalised word that is a known person's surname counts whatever its tag ("Trump" as NN)."""
+    capitalised word that is a known person's surname counts whatever its tag ("Hale" tagged as a noun)."""
     chunks, run = [], []
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
@@ -177,8 +177,8 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
 
 
 def _entity_edge(run, tok) -> bool:
-    """Where one name ends and another begins in a run of proper nouns: "Hillary Clinton
-    Slams Donald Trump" is two names, not one; "Judge Ana Lima" with only "Lima" recognised
+    """Where one name ends and another begins in a run of proper nouns: "Lina Reyes
+    Slams Tom Hale" is two names, not one; "Judge Ana Lima" with only "Lima" recognised
     is one."""
     prev = run[-1]
     if tok.ent_iob_ == "B" and prev.ent_type_:

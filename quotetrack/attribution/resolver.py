@@ -1,4 +1,4 @@
-"""The one resolver: which name a mention stands for ("he", "the Ukrainian leader", "Berg").
+"""The one resolver: which name a mention stands for ("he", "the finance minister", "Berg").
 
 Quotes and reported statements both come here, so one person gets one name whatever points
 at them. A pronoun or description that resolves to a name becomes a mention itself, so that a
@@ -64,7 +64,7 @@ class Resolver:
         bisect.insort(self.mentions, mention, key=_position)
 
     def _index_descriptions(self) -> None:
-        """"The Ukrainian leader said ...": a described subject is a mention of the person it
+        """"The finance minister said ...": a described subject is a mention of the person it
         describes, so that a later "he" can find them."""
         ctx = self.ctx
         for p_index in sorted(ctx.docs):
@@ -108,7 +108,7 @@ class Resolver:
             if whole is not None and lemma(whole) in DOCUMENT_NOUNS:
                 return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
-        # A description: "the Ukrainian leader", "the newspaper", "the candidate's doctor".
+        # A description: "the finance minister", "the newspaper", "the candidate's doctor".
         if any(c.dep_ == "poss" for c in head.children):
             return _description(span)
         if lemma(head) in ORGANISATION_NOUNS:

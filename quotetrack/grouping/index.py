@@ -115,7 +115,7 @@ def word_index(texts: list[str]) -> WordIndex:
 
 
 def is_telling(word: str) -> bool:
-    """A content word, not a contraction of function words (we'll, don't, that's): Trump's
+    """A content word, not a contraction of function words (we'll, don't, that's): Hale's
     counts, it's does not."""
     if not content_words([word]):
         return False

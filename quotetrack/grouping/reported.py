@@ -1,8 +1,8 @@
-"""Reported speech (`Zelensky said he was ready to resign`) joins the quotes it reports.
+"""Reported speech (`the mayor said she was ready to resign`) joins the quotes it reports.
 
 A report is a paraphrase: its words overlap a quote's only loosely, so string similarity is weak
 evidence. A report joins a quote's cluster on strong evidence only:
-- it holds a quote of its own article (`Trump said Ukraine "started" the war`), not of another
+- it holds a quote of its own article (`Hale said the city "started" the dispute`), not of another
   speaker: it reports that quote's utterance;
 - or the same known speaker, and the rare words the two share (stems, so `resigned` meets
   `resign`) weigh at least `REPORT_EVIDENCE` x `distinctive` and cover at least half of what is
