@@ -20,16 +20,15 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .articles import Article
-from .constants import PERSON_ROLES, SIGNATURE_WORDS, SPEAKER_PRONOUNS
+from .constants import SIGNATURE_WORDS, SPEAKER_PRONOUNS
 from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragraphs
-from .scan import POINTS_BACK, saying_sentences
+from .scan import DESCRIPTION, POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
 ENTITY_PIPE = "ner"
 PROPER_NOUNS = ("NNP", "NNPS")
-_POINTING_BACK = re.compile(
-    r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + r"|(?:the|this|that)\s+(?:\w+\s+){0,3}(?:"
-    + "|".join(sorted(PERSON_ROLES)) + r")s?)\b", re.IGNORECASE)
+_POINTING_BACK = re.compile(r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + rf"|{DESCRIPTION})\b",
+                            re.IGNORECASE)
 # Components whose work quotetrack.tokens does from the tags, faster.
 UNUSED = ("attribute_ruler", "lemmatizer")
 

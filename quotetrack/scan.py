@@ -43,8 +43,9 @@ SAYING = re.compile(r"\b(?:according\s+to|(?:" + "|".join(sorted(_FORMS - _NOUNS
                     + r")\s+that)\b", re.IGNORECASE)
 # A speaker named by a pronoun or a description ("she said", "said the minister"): the name is
 # in an earlier sentence, which the parse must read too.
-_POINTER = (r"(?:he|she|they|(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:"
-            + "|".join(sorted(PERSON_ROLES)) + r")s?)")
+DESCRIPTION = (r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(sorted(PERSON_ROLES))
+               + r")s?")     # "the Finnish minister", "this spokesman"
+_POINTER = rf"(?:he|she|they|{DESCRIPTION})"
 POINTS_BACK = re.compile(rf"\b{_POINTER}\s+(?:\w+\s+){{0,2}}(?:{_VERBS})\b"
                          rf"|\b(?:{_VERBS})\s+{_POINTER}\s*[,.;:!?]", re.IGNORECASE)
 

@@ -94,7 +94,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
 
     Tokens in `outside` (a quote's words) are never the subject: parsers often attach a word of
     the quotation as a second subject of the cue; the one nearest the verb is meant."""
-    if hops == 0 and _passive(verb):
+    if hops == 0 and is_passive(verb):
         return agent(verb)      # "X was asked by Y": Y spoke; with no "by", no one we know
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
@@ -113,7 +113,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     return None
 
 
-def _passive(verb) -> bool:
+def is_passive(verb) -> bool:
     return any(c.dep_ in PASSIVE for c in verb.children)
 
 
@@ -121,7 +121,7 @@ def agent(verb):
     """"by X" of a passive verb."""
     for child in verb.children:
         if child.dep_ == AGENT:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in child.children if c.dep_ in PREPOSITION_OBJECTS), None)
     return None
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS
 from ..tokens import lemma, pos
-from .grammar import (ADVERBIAL_CLAUSE, AGENT, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEMENTIZER,
-                      COORDINATED, PASSIVE, PREPOSITION_OBJECTS, ROOT, SUBJECTS, UNLABELLED,
-                      earlier_subject, is_name, subject_of)
+from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
+                      ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
+                      subject_of)
 
 
 AS_MARK = "as"
@@ -37,11 +37,8 @@ def source(verb):
     """Who says it: the verb's subject (or the one it shares); in the passive only the agent
     ("was told by Berg that"), never the hearer ("he was told that ..."); never evidence ("the
     poll suggests ...")."""
-    if any(c.dep_ in PASSIVE for c in verb.children) or (verb.tag_ == "VBN" and as_clause(verb)):
-        agent = next((c for c in verb.children if c.dep_ == AGENT), None)
-        if agent is None:
-            return None
-        return next((c for c in agent.children if c.dep_ in PREPOSITION_OBJECTS), None)
+    if is_passive(verb) or (verb.tag_ == "VBN" and as_clause(verb)):
+        return agent(verb)
     subject = _subject(verb)
     if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS):
         return None
