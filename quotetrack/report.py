@@ -212,7 +212,7 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
     for i, (name, value) in enumerate(means.items()):
         y = 8 + i * row_h
         short = name if len(name) <= 34 else "…" + name[-33:]
-        if pd.isna(value):
+        if is_none(value):
             bars.append(f"<text x='{label_w - 8}' y='{y + 16}' text-anchor='end'><title>{html.escape(name)}"
                         f"</title>{html.escape(short)}</text><text x='{label_w + 4}' y='{y + 16}' "
                         "class='na'>no shared direct quotation</text>")

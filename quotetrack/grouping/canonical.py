@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ..schema import is_none
+
 
 def canonicals(frame: pd.DataFrame, labels: np.ndarray, texts: list[str], norms: list[str],
                how: str, quoted: np.ndarray) -> list[str]:
@@ -22,8 +24,8 @@ def canonicals(frame: pd.DataFrame, labels: np.ndarray, texts: list[str], norms:
         rows = order[bounds[k]:bounds[k + 1]].tolist()
         rows = [r for r in rows if quoted[r]] or rows
         if published is not None:
-            chosen[k] = min(rows, key=lambda r: (pd.isna(published[r]),
-                                                 published[r].value if not pd.isna(published[r]) else 0,
+            chosen[k] = min(rows, key=lambda r: (is_none(published[r]),
+                                                 published[r].value if not is_none(published[r]) else 0,
                                                  norms[r]))
         else:
             chosen[k] = _consensus(rows, norms, texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..schema import is_none
 from .evidence import Verdicts
 
 
@@ -119,7 +120,7 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
         return labels
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
     kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else ["direct"] * len(frame)
-    mention = [None if pd.isna(m) else int(m) for m in frame["speaker_start"].tolist()]
+    mention = [None if is_none(m) else int(m) for m in frame["speaker_start"].tolist()]
     docs = frame["doc_id"].astype(str).tolist()
     parent: dict[int, int] = {}
     elsewhere: dict[int, bool] = {}          # cluster root -> has members in other articles
