@@ -201,7 +201,13 @@ def test_passive_cue_speaks_through_its_agent(quotes_of):
     assert one(rows, "Will you raise taxes?")["speaker"] == "Jane Fry"
 
 
-def test_a_date_never_speaks(quotes_of):
+@pytest.mark.parametrize("text, quote", [('"The vote is over," Tuesday said.', "The vote is over,"),
+                                         ('"We won," 2016 declared.', "We won,")])
+def test_a_date_never_speaks(quotes_of, text, quote):
+    assert one(quotes_of(text), quote)["speaker"] is None
+
+
+def test_the_outer_reporter_is_taken_over_a_date_in_the_clause(quotes_of):
     rows = quotes_of('Saturday said "enough" to the old rules, the organisers joked.')
     assert one(rows, "enough")["speaker"] == "the organisers"
 
