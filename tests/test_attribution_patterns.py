@@ -218,3 +218,52 @@ def test_headline_words_never_become_a_name():
             '"The deal is a disgrace," she said.')
     frame = qt.extract_quotes({"a": text})
     assert frame["speaker"].tolist() == ["Ruth Gale"]
+
+
+# Where the parse hangs the cue from the wrong clause.
+
+def test_a_coordinated_reply_speaks_for_itself(quotes_of):
+    rows = quotes_of("Nora Vance, the mayor's sister, spoke at the hearing. She said parents would not "
+                     "qualify, and when pressed on why, the 41-year-old nurse replied, "
+                     '"It is meant for the mother."')
+    row = one(rows, "It is meant for the mother.")
+    assert (row["mention"], row["cue"]) == ("the 41-year-old nurse", "replied")
+
+
+def test_a_parenthetical_reporter_speaks_for_the_whole_sentence(quotes_of):
+    rows = quotes_of("During her term, Mayor Lina Park said, most residents have come to believe "
+                     '"that the river is worth saving."')
+    row = one(rows, "that the river is worth saving.")
+    assert (row["speaker"], row["cue"]) == ("Lina Park", "said")
+
+
+def test_a_dateline_is_not_the_speaker(quotes_of):
+    rows = quotes_of("OSLO -- Minister Erik Dahl, opening the new harbour on Friday, said it would "
+                     "tell a story of ''hard work and patience.''")
+    row = one(rows, "hard work and patience.")
+    assert (row["speaker"], row["mention"]) == ("Erik Dahl", "Erik Dahl")
+
+
+def test_a_cue_that_leads_into_the_next_quote_is_not_the_last_ones(quotes_of):
+    rows = quotes_of("Rosa Lind spoke after the vote. Her rival, Omar Haddad, was gone. "
+                     'Lind says Haddad stands for the "same old system he promised to end." '
+                     'Haddad adds, "Nobody believes that."')
+    assert one(rows, "same old system he promised to end.")["speaker"] == "Rosa Lind"
+    assert one(rows, "Nobody believes that.")["speaker"] == "Omar Haddad"
+
+
+def test_a_quote_opening_its_sentence_keeps_the_cue_after_it(quotes_of):
+    rows = quotes_of('Omar Haddad spoke last. "This is the end." He added, "We go home now."')
+    assert one(rows, "This is the end.")["mention"] == "He"
+
+
+def test_a_subject_whose_clause_hangs_from_the_quote_is_still_the_antecedent(quotes_of):
+    rows = quotes_of('"Tax cuts pay for themselves," said Paul Brandt, an economist.\n\n'
+                     'Democratic Senator Clara Mendez (D-Ore.) scolded him: "The evidence is against you," she said.')
+    assert one(rows, "The evidence is against you,")["speaker"] == "Clara Mendez"
+
+
+def test_an_unattached_description_beside_the_verb_is_its_subject(quotes_of):
+    rows = quotes_of("In an interview with hosts Dan Ruiz and Meg Ford, the independent candidate stated "
+                     'that the plan does not "add up in any way I know." Of course, Ruiz said, "We asked."')
+    assert one(rows, "add up in any way I know.")["mention"] == "the independent candidate"

@@ -7,7 +7,8 @@ from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SIGNA
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import could_speak, earlier_subject, governs, is_name, is_reporting, subject_of
+from .grammar import (COORDINATED, PARENTHETICAL, SUBJECTS, could_speak, earlier_subject, governs, is_name,
+                      is_reporting, subject_of)
 
 DASHES = ("―", "—", "–", "-", "--")
 MAX_HOPS = 12
@@ -41,7 +42,8 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
     lower_after = bool(after) and after[0].text[:1].islower()
     if before_cue and _leads_in(before_cue, before):
         return before_cue     # `X said, "...,"` whatever follows the quote
-    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)):
+    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)) \
+            and not (before and content[-1:] == "." and _leads_next(ctx, after)):
         return after_cue
     if before and before[-1].text not in LEAD_IN_MARKS:
         # The quote goes on the sentence (`X tells voters who wonder why that he "..."`): the
@@ -171,6 +173,14 @@ def _colon_sentence(ctx: ArticleContext, colon, inside):
 def _leads_in(cue, window) -> bool:
     """The cue verb stands right before the quote: `Berg said, "..."`, `Berg told me: "..."`."""
     return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in LEAD_IN_MARKS
+
+
+def _leads_next(ctx: ArticleContext, window) -> bool:
+    """`She says he is "a fraud." She adds, "..."`: after a quote that ends the writer's
+    sentence, a cue that runs into the next quote introduces that one."""
+    last = window[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return last.text in LEAD_IN_MARKS and following is not None and ctx.starts_quote(ctx.at(following))
 
 
 def _introduces(window) -> bool:
@@ -345,16 +355,26 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
         return cue
     chosen, tok = cue, verb
     for _ in range(MAX_HOPS):
-        if tok.head.i == tok.i or tok.dep_ in OWN_CLAUSES or _subordinate(tok):
+        if tok.head.i == tok.i or tok.dep_ in OWN_CLAUSES or _subordinate(tok) or _answers(tok):
             break         # `whom spokesman Li called "remarkable"` is Li's, whoever hailed it
         tok = tok.head
-        if not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS or ctx.inside_quote(ctx.at(tok)):
-            continue
-        outer = subject_of(tok, outside=quote_ids)
-        if outer is not None and outer.i != chosen[1].i and could_speak(outer) \
-                and not ctx.inside_quote(ctx.at(outer)):
-            chosen = (tok, outer)
+        for reporter in [tok] + [c for c in tok.children if c.dep_ == PARENTHETICAL and c.i < verb.i]:
+            # `Hale said, most voters have come to believe "Q"`: the aside reports it all.
+            if not is_reporting(reporter) or lemma(reporter) in WEAK_REPORTING_VERBS \
+                    or ctx.inside_quote(ctx.at(reporter)):
+                continue
+            outer = subject_of(reporter, outside=quote_ids)
+            if outer is not None and outer.i != chosen[1].i and could_speak(outer) \
+                    and not ctx.inside_quote(ctx.at(outer)):
+                chosen = (reporter, outer)
     return chosen
+
+
+def _answers(verb) -> bool:
+    """`Lee said A, and when pressed, the aide replied "Q"`: a verb of saying coordinated with
+    its own subject reports in its own right, not inside the clause before it."""
+    return verb.dep_ == COORDINATED and is_reporting(verb) \
+        and any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _subordinate(tok) -> bool:

@@ -42,6 +42,7 @@ NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # Entities that never speak: beside a verb, places are where it happened ("in Iowa, telling
 # the crowd"); dates, numbers and amounts are no one.
+DATELINE_DASHES = ("--", "—", "–", "-")
 TIME_LABELS = frozenset({"DATE", "TIME"})
 MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
 
@@ -98,7 +99,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
         return agent(verb)      # "X was asked by Y": Y spoke; with no "by", no one we know
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if verb.dep_ == "ROOT" and _left_noun(verb) is not None:
         return _left_noun(verb)
     head = verb.head
@@ -111,6 +112,16 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     if verb.dep_ in INHERITS_SUBJECT:
         return subject_of(head, hops + 1, outside)
     return None
+
+
+def _past_dateline(subject):
+    """`WASHINGTON -- President Hale, ..., said`: the parse takes the dateline for the subject
+    and hangs the name from it; the name is meant."""
+    dash = subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text in DATELINE_DASHES
+    if not (subject.ent_type_ in MUTE_LABELS or (subject.is_upper and dash)):
+        return subject
+    named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
+    return named[0] if named else subject
 
 
 def is_passive(verb) -> bool:
@@ -126,7 +137,13 @@ def agent(verb):
 
 
 def earlier_subject(verb):
-    """A subject the parse did not attach: the nearest one before the verb in its sentence."""
+    """A subject the parse did not attach: the word just before the verb when it could speak
+    (`..., the candidate stated`, the candidate hung from a name as apposition), else the
+    nearest subject before the verb in its sentence."""
+    if verb.i > verb.sent.start:
+        beside = verb.doc[verb.i - 1]
+        if beside.dep_ in (APPOSITION, COORDINATED) and pos(beside) in ("NOUN", "PROPN") and could_speak(beside):
+            return beside
     for tok in reversed(verb.doc[verb.sent.start:verb.i]):
         if tok.dep_ in SUBJECTS and pos(tok) in ("PROPN", "PRON", "NOUN"):
             return tok

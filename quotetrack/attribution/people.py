@@ -131,7 +131,7 @@ def index_people(ctx: ArticleContext) -> People:
                 head = chunk[-1]
                 is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
                 is_subject = main_subject(head) or whole[0].i == sent.start \
-                    or (head.dep_ == "appos" and main_subject(head.head))
+                    or (head.dep_ == "appos" and main_subject(head.head)) or _quote_took_root(ctx, head)
                 mention = Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name, sentence,
                                   is_subject, is_person, head.ent_type_ in ORGANISATION_LABELS)
                 people.mentions.append(mention)
@@ -246,6 +246,16 @@ def _vote_gender(ctx: ArticleContext, people: People, sent, subject_names: list[
             person = people.person(clean_name(reporter.text), ctx.end_of(reporter))
             votes = people.gender.setdefault(person, {})
             votes[g] = votes.get(g, 0) + 1
+
+
+def _quote_took_root(ctx: ArticleContext, tok) -> bool:
+    """`Lee scolded him: "You are wrong," she said.`: the parse hangs the writer's clause from
+    the quote's verb, or from the cue after the quote; its subject is still the sentence's."""
+    verb = tok.head
+    if tok.dep_ not in SUBJECTS or verb.head.i == verb.i or ctx.inside_quote(ctx.at(verb)):
+        return False
+    between = verb.doc[verb.i + 1:verb.head.i + 1]
+    return any(ctx.inside_quote(ctx.at(t)) for t in between)
 
 
 def mention_span(subject) -> list:
