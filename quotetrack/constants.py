@@ -118,6 +118,9 @@ PERSON_ROLES = frozenset("""
     counterpart editor commenter heckler
 """.split())
 
+# Roles that name many people at once: "the crowd chanted" is never the person named last.
+COLLECTIVE_ROLES = frozenset({"crowd", "audience"})
+
 # Head nouns of descriptions that stand for an organisation ("the ministry said"): a speaker too.
 ORGANISATION_NOUNS = frozenset("""
     ministry government administration agency department office commission committee council

@@ -28,9 +28,13 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
 
 
+# `Ann "Duck" Moss`: a quoted nickname inside a name is not part of the name.
+_NICKNAME = re.compile(r"\s(?:\"|“|''|‘) ?[^\s\"“”'‘’]+(?: [^\s\"“”'‘’]+)? ?(?:\"|”|''|’)(?=\s)")
+
+
 def clean_name(mention: str) -> str:
     """"the Senate's" -> "Senate"; "Mr. Hale" -> "Hale"; "President Ana Lima" -> "Ana Lima"."""
-    words = mention.replace("\u00a0", " ").split()
+    words = _NICKNAME.sub(" ", mention.replace("\u00a0", " ")).split()
     while words and _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
         words[-1] = _POSSESSIVE.sub("", words[-1])
         if not words[-1]:

@@ -267,3 +267,32 @@ def test_an_unattached_description_beside_the_verb_is_its_subject(quotes_of):
     rows = quotes_of("In an interview with hosts Dan Ruiz and Meg Ford, the independent candidate stated "
                      'that the plan does not "add up in any way I know." Of course, Ruiz said, "We asked."')
     assert one(rows, "add up in any way I know.")["mention"] == "the independent candidate"
+
+
+def test_a_nickname_inside_a_name_is_neither_a_quote_nor_the_end_of_the_cue(quotes_of):
+    rows = quotes_of('"We have to win this one!" Hale\'s cousin, state Rep. Ann "Duck" Moss (D-Ore.), '
+                     "shouted to the crowd.")
+    assert one(rows, "Duck")["kind"] == "other" and one(rows, "Duck")["speaker"] is None
+    assert one(rows, "We have to win this one!")["mention"] == "Hale's cousin"
+
+
+def test_a_party_and_place_in_brackets_are_not_a_name(quotes_of):
+    rows = quotes_of('"We have to win this one!" Hale\'s cousin, state Rep. Ann "Duck" Moss (D-Port Ellis), '
+                     "shouted to the crowd.")
+    assert one(rows, "We have to win this one!")["speaker"] == "Hale's cousin"
+
+
+def test_a_nickname_is_not_part_of_the_speakers_name(quotes_of):
+    rows = quotes_of('Senator Ann "Duck" Moss said the vote was "a farce" and left.')
+    assert one(rows, "a farce")["speaker"] == "Ann Moss"
+
+
+def test_footage_of_someone_speaking_is_theirs(quotes_of):
+    rows = quotes_of('The ad uses footage of Ruth Gale asking, "Why are we not ahead?"')
+    row = one(rows, "Why are we not ahead?")
+    assert (row["speaker"], row["cue"]) == ("Ruth Gale", "asking")
+
+
+def test_a_crowd_is_never_the_person_named_before(quotes_of):
+    rows = quotes_of('Ana Lee spoke first. Then she showed a video of the crowd chanting "Lock them up."')
+    assert one(rows, "Lock them up.")["speaker"] == "the crowd"

@@ -54,6 +54,19 @@ class ArticleContext:
         i = bisect.bisect_left(self.quote_starts, at)
         return i < len(self.quote_starts) and self.quote_starts[i] == at
 
+    def nickname(self, at: int) -> bool:
+        """The quote opening at `at` is a nickname inside a name: `Marcia "Cia" Price`."""
+        i = bisect.bisect_left(self.quote_starts, at)
+        if i >= len(self.quotes) or self.quote_starts[i] != at or self.quotes[i].close_at is None:
+            return False
+        q = self.quotes[i]
+        words = self.text[q.start:q.end].split()
+        before = self.text[:q.open_at].split()[-1:]
+        after = self.text[q.close_at + 1:q.close_at + 80].split()[:1]
+        return 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words) \
+            and bool(before) and bool(after) and before[0].isalpha() and before[0][:1].isupper() \
+            and after[0][:1].isupper()
+
     def closes_quote(self, at: int) -> bool:
         return at in self.close_marks
 

@@ -236,7 +236,7 @@ def after_window(ctx: ArticleContext, doc, q: QuotedSpan, last):
     sent_end = doc[i].sent.end
     window = []
     for tok in doc[i:sent_end]:
-        if ctx.starts_quote(ctx.at(tok)):
+        if ctx.starts_quote(ctx.at(tok)) and not ctx.nickname(ctx.at(tok)):
             break
         window.append(tok)
     return window

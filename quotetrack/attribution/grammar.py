@@ -100,6 +100,10 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
         return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    shown = verb.doc[verb.i - 1] if verb.i else None
+    if verb.tag_ == "VBG" and shown is not None and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
+            and is_name(shown) and could_speak(shown):
+        return shown      # "footage of Hale saying": the one shown speaking, not the footage
     if verb.dep_ == "ROOT" and _left_noun(verb) is not None:
         return _left_noun(verb)
     head = verb.head

@@ -34,6 +34,8 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     inside = list(span) if span is not None else []
     if not inside:
         return Attribution(kind="other")
+    if ctx.nickname(q.open_at):
+        return Attribution(kind="other")      # `Marcia "Cia" Price` quotes no one
     kind = quote_kind(ctx.text, para, q, inside)
     speaking = _transcript_speaker(ctx, resolver, q)
     if speaking is not None:

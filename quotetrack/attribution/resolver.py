@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
+from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
                          PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SPEAKER_LABELS,
                          SPEAKER_PRONOUNS)
 from ..names import clean_name, fold
@@ -96,7 +96,8 @@ class Resolver:
         # "the agency's director, Maria Lopez": the name in the description wins (its own
         # apposition, never a name further inside: "a letter to Senator Hill").
         named = [t for t in head.children if t.dep_ in ("compound", "appos", "flat")
-                 and (t.ent_type_ == "PERSON" or (t.dep_ == "appos" and is_name(t)))]
+                 and (t.ent_type_ == "PERSON" or (t.dep_ == "appos" and is_name(t)))
+                 and not _bracketed(t)]
         if named:
             return _named(mention_span(named[-1]))
         if lemma(head) in DOCUMENT_NOUNS:
@@ -146,7 +147,7 @@ class Resolver:
                 best, best_score = m.name, score
         if best is not None:
             return Name(best)
-        if lemma(head) in PERSON_ROLES and _definite_singular(head):
+        if lemma(head) in PERSON_ROLES and lemma(head) not in COLLECTIVE_ROLES and _definite_singular(head):
             return self._antecedent(at, ROLE_GENDER.get(lemma(head))) or _description(span)
         return None
 
@@ -244,6 +245,14 @@ def _issuing_subject(document):
     if document.dep_ == "pobj" and verb.lower_ == "in" and is_reporting(verb.head):
         return subject_of(verb.head)
     return None
+
+
+def _bracketed(tok) -> bool:
+    """"(D-Ore.)" after a name is a party and a state, not a name."""
+    for before in reversed(tok.doc[tok.sent.start:tok.i]):
+        if before.text in "()":
+            return before.text == "("
+    return False
 
 
 def _named(span) -> Name | None:
