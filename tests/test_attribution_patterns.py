@@ -296,3 +296,41 @@ def test_footage_of_someone_speaking_is_theirs(quotes_of):
 def test_a_crowd_is_never_the_person_named_before(quotes_of):
     rows = quotes_of('Ana Lee spoke first. Then she showed a video of the crowd chanting "Lock them up."')
     assert one(rows, "Lock them up.")["speaker"] == "the crowd"
+
+
+def test_an_age_stands_for_the_person_named_before(quotes_of):
+    rows = quotes_of('Nick Dane was freed in 1986.\n\n"We did it," said the 46-year-old.')
+    row = one(rows, "We did it,")
+    assert (row["speaker"], row["mention"]) == ("Nick Dane", "the 46-year-old")
+
+
+@pytest.mark.parametrize("cue", ["went on", "cut in", "beamed"])
+def test_phrasal_and_less_common_cues(quotes_of, cue):
+    rows = quotes_of(f'Senator Ray Hale spoke on Monday.\n\n"It is over," Lena Ortiz {cue}.')
+    assert (one(rows, "It is over,")["speaker"], one(rows, "It is over,")["cue"]) == ("Lena Ortiz", cue)
+
+
+def test_a_phrasal_verb_that_goes_on_is_no_cue(quotes_of):
+    rows = quotes_of("Talks have been going on for a year, but ''there is new energy,'' a senior official said.")
+    assert one(rows, "there is new energy,")["speaker"] == "a senior official"
+
+
+def test_someone_else_acting_after_the_quote_stops_the_continuation(quotes_of):
+    rows = quotes_of('Senator Ray Hale spoke on Monday. "We will win," he said.\n\n'
+                     '"It is over," her husband sniffed.')
+    assert one(rows, "It is over,")["speaker"] is None
+
+
+def test_a_cue_in_a_clause_of_its_own_after_the_quote_is_not_the_quotes(quotes_of):
+    rows = quotes_of("The spot ends with footage of Hale saying during the debate, "
+                     '"That makes me smart," when Ortiz blasted him for not paying tax.')
+    assert one(rows, "That makes me smart,")["speaker"] == "Hale"
+
+
+def test_he_after_told_someone_does_not_make_the_teller_a_man(quotes_of):
+    rows = quotes_of("Maria Castell grilled Tom Grady on Tuesday.\n\n"
+                     '"You should resign," Castell told Grady, after he admitted under Castell’s grilling he '
+                     "hadn’t yet been held personally accountable.\n\n"
+                     "Grady made $19 million last year.\n\n"
+                     '"This is not right," Castell said. "You squeezed your workers," she said.')
+    assert one(rows, "You squeezed your workers,")["speaker"] == "Maria Castell"

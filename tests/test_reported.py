@@ -202,6 +202,12 @@ def test_the_hearer_of_a_passive_is_not_the_speaker(reported_of):
     assert reported_of("Karl Berg was told that the meeting had been cancelled.") == []
 
 
+
+def test_that_said_is_a_turn_of_phrase(reported_of):
+    assert reported_of("That said, a loss in this state would end her campaign on a sour note.") == []
+    row = only(reported_of("The union released an ad that says the mayor misled voters."))
+    assert (row["text"], row["speaker"], row["mention"]) == ("the mayor misled voters", "The union", "that")
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

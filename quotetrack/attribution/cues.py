@@ -287,6 +287,9 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
     for tok in ordered:
         if not is_reporting(tok):
             continue
+        if first and not governs(tok, quote_ids) and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.lower_ != "as" for c in tok.children):
+            continue      # `"...," when Lee blasted him`: a clause of its own; `as Lee said` is a cue
         weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
             and not _puts_it(tok) and not _answers_back(tok)
         near = window.index(tok) <= 3 if first else window[-1].text in LEAD_IN_MARKS \

@@ -3,7 +3,7 @@
 Dependency labels are named here once."""
 from __future__ import annotations
 
-from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, REPORTING_VERBS,
+from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS, REPORTING_VERBS,
                          SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..tokens import lemma, lemma_as_verb, pos
 
@@ -52,9 +52,17 @@ def is_name(tok) -> bool:
     return pos(tok) == "PROPN" and tok.text[:1].isupper()
 
 
+def is_age(tok) -> bool:
+    """"the 46-year-old": a person, though the recogniser calls it a date."""
+    return (tok.lower_ == "old" and any(lemma(c) == "year" for c in tok.children)) \
+        or (tok.lower_.endswith("-year-old") and tok.lower_[:1].isdigit())
+
+
 def could_speak(tok) -> bool:
     """A name, a pronoun, or a noun for a person, an organisation or a document: `"...?" asked
     the minister`, where the parse took the inverted subject for an object."""
+    if is_age(tok):
+        return True
     if tok.ent_type_ in MUTE_LABELS:
         return False
     return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
@@ -65,12 +73,22 @@ def could_speak(tok) -> bool:
 def is_reporting(tok) -> bool:
     """A verb of saying; also one the tagger took for a noun at the root of its sentence, as
     small models do with "the statement read" or "the lawsuit claims"."""
+    if (lemma(tok), _particle(tok)) in PHRASAL_REPORTING_VERBS:
+        after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        return after is None or pos(after) == "PUNCT"    # "she went on.", not "talks went on for days"
     if lemma(tok) not in REPORTING_VERBS and _verb_lemma(tok) not in REPORTING_VERBS:
         return False
     if pos(tok) in ("VERB", "AUX"):
         return True
     return tok.dep_ == "ROOT" and (any(c.dep_ in SUBJECTS for c in tok.children)
                                    or _left_noun(tok) is not None)
+
+
+def _particle(verb) -> str | None:
+    """"on" in "went on", though the parse may call it a preposition ("went on a trip" is not)."""
+    return next((c.lower_ for c in verb.children if c.i == verb.i + 1 and (
+        c.dep_ == "prt" or (c.dep_ == PREPOSITION and not any(g.dep_ in PREPOSITION_OBJECTS for g in c.children)))),
+        None)
 
 
 def _verb_lemma(tok) -> str:

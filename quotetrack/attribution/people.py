@@ -11,7 +11,7 @@ from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABEL
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import SUBJECTS, is_reporting, main_subject, subject_of
+from .grammar import SUBJECTS, is_age, is_reporting, main_subject, subject_of
 
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
@@ -241,8 +241,11 @@ def _vote_gender(ctx: ArticleContext, people: People, sent, subject_names: list[
         g = PRONOUN_GENDER.get(tok.lower_)
         if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
             continue
-        reporter = subject_of(tok.head.head)
-        if reporter is not None and pos(reporter) == "PROPN" and is_reporting(tok.head.head):
+        verb = tok.head.head
+        if any(c.dep_ in ("dobj", "dative") and pos(c) in ("PROPN", "PRON", "NOUN") for c in verb.children):
+            continue      # "Lee told Kim he ...": "he" may be either
+        reporter = subject_of(verb)
+        if reporter is not None and pos(reporter) == "PROPN" and is_reporting(verb):
             person = people.person(clean_name(reporter.text), ctx.end_of(reporter))
             votes = people.gender.setdefault(person, {})
             votes[g] = votes.get(g, 0) + 1
@@ -267,6 +270,8 @@ def mention_span(subject) -> list:
             return list(ent)
     if pos(subject) == "PRON":
         return [subject]
+    if is_age(subject):
+        return list(doc[subject.left_edge.i:subject.i + 1])
     left = [c for c in subject.lefts if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "case",
                                                    "nummod", "flat")]
     start = min([subject.i] + [t.left_edge.i for t in left])

@@ -5,9 +5,11 @@ import re
 from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
+from ..tokens import pos
 from .context import ArticleContext
 from .continuation import carried
-from .cues import characterising_cue, cue_text, find_cue, governing_cue, signature_line
+from .cues import NEAR_VERB, after_window, characterising_cue, cue_text, find_cue, governing_cue, signature_line
+from .grammar import SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attributed, Attribution
@@ -61,13 +63,24 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
             speaker, mention = resolver.resolve(signed[1])
             if speaker is not None:
                 return Attribution(kind, speaker, mention, None)
-    if kind == "direct":
+    if kind == "direct" and not _someone_else_after(ctx, doc, q, inside):
         continued = carried(ctx, index, q, earlier)
         if continued is not None:
             return continued
     if kind in ("partial", "other"):
         return Attribution(kind="other")
     return Attribution(kind)
+
+
+def _someone_else_after(ctx: ArticleContext, doc, q: QuotedSpan, inside) -> bool:
+    """`"It is over," her husband sniffed.`: the sentence goes on with someone doing something
+    to the quote, with a verb we do not know as a cue. Not the quote before it continuing."""
+    content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
+    if content[-1:] != ",":
+        return False
+    window = after_window(ctx, doc, q, inside[-1])
+    return any(t.dep_ in SUBJECTS and pos(t.head) == "VERB" and t.head in window and could_speak(t)
+               for t in window[:NEAR_VERB])
 
 
 def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan) -> Attribution | None:

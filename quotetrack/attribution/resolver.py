@@ -16,7 +16,7 @@ from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, 
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import RELATIVE_CLAUSE, TIME_LABELS, agent, is_name, is_reporting, main_subject, subject_of
+from .grammar import RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject, subject_of
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -89,6 +89,8 @@ class Resolver:
             return self._relative(head.head.head)
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
             return self._pronoun(head.lower_, at)
+        if is_age(head):
+            return self._antecedent(at, None) or _description(span)    # "the 46-year-old"
         if head.ent_type_ in TIME_LABELS:
             return None       # "Saturday said", a mis-parse
         if head.ent_type_ in SPEAKER_LABELS or is_name(head):

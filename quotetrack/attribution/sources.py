@@ -10,6 +10,7 @@ from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEME
 
 
 AS_MARK = "as"
+DEMONSTRATIVES = ("that", "this")
 NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
@@ -40,9 +41,17 @@ def source(verb):
     if is_passive(verb) or (verb.tag_ == "VBN" and as_clause(verb)):
         return agent(verb)
     subject = _subject(verb)
-    if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS):
+    if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS) \
+            or _turn_of_phrase(verb, subject):
         return None
     return subject
+
+
+def _turn_of_phrase(verb, subject) -> bool:
+    """"That said, ..." opens a sentence without anyone saying anything."""
+    doc = verb.doc
+    return subject.lower_ in DEMONSTRATIVES and subject.i == verb.sent.start and verb.i == subject.i + 1 \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
 def _subject(verb):
