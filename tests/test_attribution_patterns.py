@@ -334,3 +334,15 @@ def test_he_after_told_someone_does_not_make_the_teller_a_man(quotes_of):
                      "Grady made $19 million last year.\n\n"
                      '"This is not right," Castell said. "You squeezed your workers," she said.')
     assert one(rows, "You squeezed your workers,")["speaker"] == "Maria Castell"
+
+
+def test_a_paragraph_of_reported_speech_introduces_the_quotation_after_it(quotes_of):
+    rows = quotes_of("If anything, Dan Ash argued in his email, the party had lost its way.\n\n"
+                     '"We cannot win like this. Nobody listens any more."')
+    row = one(rows, "We cannot win like this. Nobody listens any more.")
+    assert (row["speaker"], row["cue"]) == ("Dan Ash", "argued")
+
+
+def test_a_paragraph_that_reports_nothing_introduces_no_one(quotes_of):
+    rows = quotes_of('Lena Ortiz visited the plant on Monday.\n\n"It was a good day."')
+    assert one(rows, "It was a good day.")["speaker"] is None

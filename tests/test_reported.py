@@ -208,6 +208,16 @@ def test_that_said_is_a_turn_of_phrase(reported_of):
     row = only(reported_of("The union released an ad that says the mayor misled voters."))
     assert (row["text"], row["speaker"], row["mention"]) == ("the mayor misled voters", "The union", "that")
 
+
+def test_reported_speech_inside_reported_speech_is_the_outer_reporters(reported_of):
+    row = only(reported_of("Lee said voters believe the governor told them the plan was dead."))
+    assert (row["text"], row["speaker"]) == ("voters believe the governor told them the plan was dead", "Lee")
+
+
+def test_a_clause_cut_off_from_the_speaker_by_a_colon_is_the_writers(reported_of):
+    row = only(reported_of("News coverage was merciless: the Ledger said the senator had lied to voters."))
+    assert (row["text"], row["speaker"]) == ("the senator had lied to voters", "Ledger")
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

@@ -102,16 +102,33 @@ def _reported_just_before(ctx: ArticleContext, first):
     doc = first.doc
     if first.sent.start == 0:
         return None
-    previous = doc[first.sent.start - 1].sent
-    root = previous.root
-    if any(ctx.inside_quote(ctx.at(t)) or ctx.closes_quote(ctx.at(t)) for t in previous):
-        return None       # the sentence before holds a quote of its own: continuation decides
-    if not is_reporting(root) or lemma(root) in BELIEF_VERBS:
+    return _reporter_of(ctx, doc[first.sent.start - 1].sent)
+
+
+def reported_in_paragraph_before(ctx: ArticleContext, q: QuotedSpan):
+    """`Lee argued in her email that the plan had failed.` closing the paragraph before a
+    paragraph that is only a quotation, with no quote of its own: the quotation is Lee's."""
+    doc = ctx.docs.get(q.paragraph - 1)
+    if doc is None or not len(doc):
         return None
-    subject = subject_of(root)
+    found = _reporter_of(ctx, list(doc.sents)[-1])
+    return found if found is not None and lemma(found[0]) not in WEAK_REPORTING_VERBS else None
+
+
+def _reporter_of(ctx: ArticleContext, sentence):
+    """The cue and subject of a sentence of reported speech that holds no quote."""
+    if any(ctx.inside_quote(ctx.at(t)) or ctx.closes_quote(ctx.at(t)) for t in sentence):
+        return None       # the sentence holds a quote of its own: continuation decides
+    root = sentence.root
+    # The root, or a cue set before the clause it reports: "X argued in his email, CLAUSE".
+    fronted = [c for c in root.children if c.dep_ in ("ccomp", PARENTHETICAL) and c.i < root.i]
+    verb = next((v for v in [root] + fronted if is_reporting(v)), None)
+    if verb is None or lemma(verb) in BELIEF_VERBS:
+        return None
+    subject = subject_of(verb)
     if subject is None or not could_speak(subject):
         return None
-    return root, subject
+    return verb, subject
 
 
 def _parenthetical(ctx: ArticleContext, first, inside):

@@ -8,7 +8,8 @@ from ..quotemarks import QuotedSpan
 from ..tokens import pos
 from .context import ArticleContext
 from .continuation import carried
-from .cues import NEAR_VERB, after_window, characterising_cue, cue_text, find_cue, governing_cue, signature_line
+from .cues import (NEAR_VERB, after_window, characterising_cue, cue_text, find_cue, governing_cue,
+                   reported_in_paragraph_before, signature_line)
 from .grammar import SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver
@@ -63,6 +64,12 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
             speaker, mention = resolver.resolve(signed[1])
             if speaker is not None:
                 return Attribution(kind, speaker, mention, None)
+        if not any(other.paragraph == q.paragraph - 1 for other in ctx.quotes):
+            reporter = reported_in_paragraph_before(ctx, q)
+            if reporter is not None:
+                speaker, mention = resolver.resolve(reporter[1])
+                if speaker is not None:
+                    return Attribution(kind, speaker, mention, cue_text(*reporter))
     if kind == "direct" and not _someone_else_after(ctx, doc, q, inside):
         continued = carried(ctx, index, q, earlier)
         if continued is not None:

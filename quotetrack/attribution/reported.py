@@ -35,6 +35,7 @@ from .sources import as_clause, asks, has_subject, says, source
 
 REPORTED = "reported"
 ACCUSED_OF = "of"            # "accused her of lying"
+CUT_MARKS = (":", ";", "—", "–", " - ", "--")
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,28 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
                 continue
             for cue, subject, words in _reports(tok):
                 bounds = span(ctx, marks, words)
-                if bounds is not None:
+                if bounds is not None and not _cut_off(ctx, bounds, subject):
                     found.setdefault(bounds, Statement(*bounds, cue, subject, ctx.at(subject)))
-    return sorted(found.values(), key=lambda s: (s.at, s.start))
+    statements = [s for s in found.values() if not _reported_within(s, found.values(), ctx)]
+    return sorted(statements, key=lambda s: (s.at, s.start))
+
+
+def _reported_within(statement: Statement, others, ctx: ArticleContext) -> bool:
+    """`Lee said voters believe the governor told them the plan was dead`: what the governor
+    told them is part of what Lee said, as a quote inside reported speech is the outer
+    reporter's. One row, Lee's."""
+    cue_at = ctx.at(statement.cue)
+    return any(o is not statement and o.start <= statement.start and statement.end <= o.end
+               and o.start <= cue_at < o.end for o in others)
+
+
+def _cut_off(ctx: ArticleContext, bounds: tuple[int, int], subject) -> bool:
+    """`News coverage was merciless: the Ledger said ...`: a colon, a semicolon or a dash
+    between the content and the speaker after it ends the writer's sentence; the clause is
+    not what the speaker said."""
+    start, end = bounds
+    at = ctx.at(subject)
+    return end <= at and any(mark in ctx.text[end:at] for mark in CUT_MARKS)
 
 
 def attribute_statement(resolver: Resolver, statement: Statement) -> Attributed:
