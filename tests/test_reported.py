@@ -218,6 +218,43 @@ def test_a_clause_cut_off_from_the_speaker_by_a_colon_is_the_writers(reported_of
     row = only(reported_of("News coverage was merciless: the Ledger said the senator had lied to voters."))
     assert (row["text"], row["speaker"]) == ("the senator had lied to voters", "Ledger")
 
+
+def test_a_gerund_clause_is_reported_content(reported_of):
+    row = only(reported_of("Ana Lopez reported spending only $1 million on the race."))
+    assert (row["text"], row["speaker"]) == ("spending only $1 million on the race", "Ana Lopez")
+    row = only(reported_of("Manny Gomez said seeing so many police officers at the parade was a welcome sight."))
+    assert row["text"] == "seeing so many police officers at the parade was a welcome sight"
+
+
+def test_while_saying_shares_the_subject_of_its_clause(reported_of):
+    row = only(reported_of("Karl Berg praised the plan, while saying that the budget was far too small."))
+    assert (row["text"], row["speaker"]) == ("the budget was far too small", "Karl Berg")
+
+
+def test_the_attribution_itself_is_never_the_content(reported_of):
+    assert reported_of('"The levees will hold," said Karl Berg, an engineer who heads the flood board.') == []
+
+
+def test_a_reflexive_object_is_no_statement(reported_of):
+    assert reported_of("Karl Berg ran for mayor in 2001 and declared himself an independent in 2007.") == []
+
+
+def test_an_as_clause_with_its_own_object_is_a_time_not_a_cue(reported_of):
+    assert reported_of("Efforts to fund the dam failed on Tuesday, as lawmakers accused each other "
+                       "of playing politics.") == []
+    row = only(reported_of("As Ana Lopez told the local paper, tax relief is given in exchange for jobs."))
+    assert (row["text"], row["speaker"]) == ("tax relief is given in exchange for jobs", "Ana Lopez")
+
+
+def test_the_one_asked_is_not_the_asker(reported_of):
+    rows = reported_of("Asked whether the town should pay for the repairs, Ana Lopez said that it should.")
+    assert [r for r in rows if r["speaker"] == "Ana Lopez" and "repairs" in r["text"]] == []
+
+
+def test_time_will_tell_and_bare_numbers_say_nothing(reported_of):
+    assert reported_of("Only time will tell if the new levees will hold.") == []
+    assert reported_of("In the north, 60 pledged delegates and seven others were at stake.") == []
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..constants import ACCORDING_TO, COMPLEMENTIZERS
-from ..tokens import pos
+from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
@@ -36,6 +36,9 @@ from .sources import as_clause, asks, has_subject, says, source
 REPORTED = "reported"
 ACCUSED_OF = "of"            # "accused her of lying"
 CUT_MARKS = (":", ";", "—", "–", " - ", "--")
+NOUN_MODIFIERS = ("acl", "appos", "amod", "relcl")
+TELL = "tell"
+REFLEXIVES = ("himself", "herself", "themselves", "itself", "myself", "ourselves")
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,27 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
                     or ctx.inside_quote(ctx.at(tok)):
                 continue
             for cue, subject, words in _reports(tok):
+                if not _is_content(words, cue, subject):
+                    continue
                 bounds = span(ctx, marks, words)
                 if bounds is not None and not _cut_off(ctx, bounds, subject):
                     found.setdefault(bounds, Statement(*bounds, cue, subject, ctx.at(subject)))
     statements = [s for s in found.values() if not _reported_within(s, found.values(), ctx)]
     return sorted(statements, key=lambda s: (s.at, s.start))
+
+
+def _is_content(words, cue, subject) -> bool:
+    """What a statement's words must be: neither the attribution itself (`"...," [the source
+    recalled]`, `said [David Lee, an aide]`), nor a phrase that describes a noun (`the interview
+    [taped on Wednesday]`), nor a reflexive object and its description (`declared [himself the winner]`)."""
+    ids = {t.i for t in words}
+    if not words or cue.i in ids or subject.i in ids:
+        return False
+    roots = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+    if any(t.dep_ in NOUN_MODIFIERS and not has_subject(t) for t in roots):
+        return False
+    first = min(words, key=lambda t: t.i)
+    return first.lower_ not in REFLEXIVES
 
 
 def _reported_within(statement: Statement, others, ctx: ArticleContext) -> bool:
@@ -94,13 +113,13 @@ def _reports(tok):
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         yield from _according_to(tok)
         return
-    if not (says(tok) or asks(tok)):
-        return
+    if not (says(tok) or asks(tok)) or tok.dep_ == "amod":
+        return            # "60 pledged delegates": a participle describing a noun
     speaker = source(tok)
     if speaker is None:
         return
     complements = [c for c in tok.children if c.dep_ == CLAUSAL_COMPLEMENT
-                   and (c.i > tok.i or has_subject(tok))] or _loose_complement(tok)
+                   and (c.i > tok.i or has_subject(tok))] or _loose_complement(tok) or _gerund(tok)
     for clause in complements:
         parts = _coordinated(clause)
         if clause.i > tok.i and len(parts) == 1:
@@ -109,7 +128,7 @@ def _reports(tok):
             yield tok, speaker, core(words)
     if complements:
         return
-    if tok.head.i != tok.i and (tok.dep_ == PARENTHETICAL or as_clause(tok)):
+    if tok.head.i != tok.i and (tok.dep_ == PARENTHETICAL or (as_clause(tok) and not _has_object(tok))):
         clause = tok.head
         while clause.dep_ in AUXILIARIES and clause.head.i != clause.i:
             clause = clause.head          # "Even then, he said, he's learned ..."
@@ -118,6 +137,14 @@ def _reports(tok):
         words = _non_finite(tok)
         if words:
             yield tok, speaker, core(words)
+
+
+def _has_object(verb) -> bool:
+    """`..., as lawmakers accused each other of ...`: an "as" clause that says something of its
+    own is a time or a cause, not `as Lee said`."""
+    said_to = lemma(verb) == TELL           # "as Lee told reporters, ..." names the hearer
+    return any(c.dep_ in (CLAUSAL_COMPLEMENT, NON_FINITE) or (c.dep_ in OBJECTS and not said_to)
+               for c in verb.children)
 
 
 def _according_to(tok):
@@ -149,6 +176,14 @@ def _loose_complement(verb) -> list:
         if head.i == verb.i:
             return [tok]
     return []
+
+
+def _gerund(verb) -> list:
+    """`said seeing the police there was a relief`, `reported spending $1 million`: a clause
+    led by a gerund, which the parse hangs on the verb of saying as a non-finite complement."""
+    if not says(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == NON_FINITE and c.tag_ == "VBG" and c.i > verb.i]
 
 
 def _coordinated(clause) -> list[list]:

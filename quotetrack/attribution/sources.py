@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS
 from ..tokens import lemma, pos
-from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
+from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
                       ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
                       subject_of)
 
@@ -40,6 +40,8 @@ def source(verb):
     poll suggests ...")."""
     if is_passive(verb) or (verb.tag_ == "VBN" and as_clause(verb)):
         return agent(verb)
+    if verb.tag_ == "VBN" and not has_subject(verb) and not any(c.dep_ in AUXILIARIES for c in verb.children):
+        return None       # "Asked whether ..., Lee said": someone unnamed asked Lee
     subject = _subject(verb)
     if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS) \
             or _turn_of_phrase(verb, subject):
@@ -48,8 +50,13 @@ def source(verb):
 
 
 def _turn_of_phrase(verb, subject) -> bool:
-    """"That said, ..." opens a sentence without anyone saying anything."""
+    """"That said, ..." opens a sentence, and "time will tell", without anyone saying anything;
+    a bare number says nothing either."""
     doc = verb.doc
+    if lemma(subject) == "time" and lemma(verb) == "tell":
+        return True
+    if subject.tag_ == "CD" and not subject.n_lefts + subject.n_rights:
+        return True       # "60 pledged delegates ...": a number, misparsed as the subject
     return subject.lower_ in DEMONSTRATIVES and subject.i == verb.sent.start and verb.i == subject.i + 1 \
         and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
@@ -78,7 +85,8 @@ def _subject(verb):
         return _subject(verb.head.head)
     if verb.dep_ == UNLABELLED and pos(verb.head) == "VERB":
         return _subject(verb.head)
-    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER for c in verb.children):
+    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER and c.lower_ == AS_MARK
+                                            for c in verb.children):
         before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
         return before if before is not None and pos(before) in NOMINAL else None
-    return subject_of(verb)
+    return subject_of(verb)      # "..., while saying that": the subject of the clause it qualifies
