@@ -41,7 +41,7 @@ def clean_name(mention: str) -> str:
             words.pop()
     while words and words[-1] in ("'s", "’s", "'", "’"):
         words.pop()
-    while len(words) > 1 and (words[0].lower().strip(".") in NAME_TITLES or words[0].lower() == "the"):
+    while len(words) > 1 and (words[0].lower().strip(".-–—―") in NAME_TITLES or words[0].lower() == "the"):
         words.pop(0)
     name = " ".join(words).strip(" ,.;:-–—\"'“”‘’()")
     return name if any(c.isalpha() for c in name) else ""

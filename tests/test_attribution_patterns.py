@@ -346,3 +346,19 @@ def test_a_paragraph_of_reported_speech_introduces_the_quotation_after_it(quotes
 def test_a_paragraph_that_reports_nothing_introduces_no_one(quotes_of):
     rows = quotes_of('Lena Ortiz visited the plant on Monday.\n\n"It was a good day."')
     assert one(rows, "It was a good day.")["speaker"] is None
+
+
+def test_a_signature_with_the_dash_stuck_to_the_name(quotes_of):
+    rows = quotes_of('The readers wrote in.\n\n"I want this campaign to end."\n\n-Maria Lopez, Toledo.\n\n'
+                     '"We keep going."\n\n-President Omar Haddad, writing after the vote.\n\n'
+                     '"It is late."\n\nDana Reyes left the hall.')
+    row = one(rows, "I want this campaign to end.")
+    assert (row["speaker"], row["mention"]) == ("Maria Lopez", "Maria Lopez")
+    assert one(rows, "We keep going.")["speaker"] == "Omar Haddad"
+    assert one(rows, "It is late.")["speaker"] is None
+
+
+def test_a_quote_set_after_the_statement_it_is(quotes_of):
+    rows = quotes_of('Senator Ray Hale issued a statement, "We will never give up on this city."')
+    row = one(rows, "We will never give up on this city.")
+    assert (row["speaker"], row["cue"]) == ("Ray Hale", "issued a statement")

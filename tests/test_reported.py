@@ -240,8 +240,9 @@ def test_a_reflexive_object_is_no_statement(reported_of):
 
 
 def test_an_as_clause_with_its_own_object_is_a_time_not_a_cue(reported_of):
-    assert reported_of("Efforts to fund the dam failed on Tuesday, as lawmakers accused each other "
-                       "of playing politics.") == []
+    rows = reported_of("Efforts to fund the dam failed on Tuesday, as lawmakers accused each other "
+                       "of playing politics.")
+    assert [r["text"] for r in rows] == ["each other of playing politics"]
     row = only(reported_of("As Ana Lopez told the local paper, tax relief is given in exchange for jobs."))
     assert (row["text"], row["speaker"]) == ("tax relief is given in exchange for jobs", "Ana Lopez")
 
@@ -254,6 +255,25 @@ def test_the_one_asked_is_not_the_asker(reported_of):
 def test_time_will_tell_and_bare_numbers_say_nothing(reported_of):
     assert reported_of("Only time will tell if the new levees will hold.") == []
     assert reported_of("In the north, 60 pledged delegates and seven others were at stake.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Critics rebuked the plan, including some who warned it could make matters worse.", "some"),
+    ("Most voters were unmoved, but 18% who say they would stay home could decide it.", "18%"),
+    ("He dismissed criticism from Karl Berg, a banker who has suggested the aides were paid too much.", "Karl Berg"),
+])
+def test_who_stands_for_the_people_it_follows(reported_of, text, speaker):
+    row = only(reported_of(text))
+    assert (row["speaker"], row["mention"]) == (speaker, "who")
+
+
+def test_a_rule_that_says_is_no_one(reported_of):
+    assert [r["speaker"] for r in reported_of("The rule that says the vote must be public was dropped.")] == [None]
+
+
+def test_the_accused_belongs_to_the_accusation(reported_of):
+    row = only(reported_of("Karl Berg accused the mayor of lying about the budget."))
+    assert (row["text"], row["speaker"]) == ("the mayor of lying about the budget", "Karl Berg")
 
 # --- the option, the rows ---------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, SENTENCE_END, SIGNATURE_WORDS,
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END, SIGNATURE_WORDS,
                          SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
@@ -11,6 +11,7 @@ from .grammar import (COORDINATED, PARENTHETICAL, SUBJECTS, could_speak, earlier
                       is_reporting, subject_of)
 
 DASHES = ("―", "—", "–", "-", "--")
+FINITE_VERBS = ("VB", "VBD", "VBP", "VBZ", "MD")
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
 LEAD_IN_WORDS = 2
@@ -61,6 +62,10 @@ def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
         embedded = governing_cue(ctx, first, inside)
         if embedded:
             return embedded
+    if before and before[-1].text in LEAD_IN_MARKS:
+        issued = _document_lead_in(before)
+        if issued:
+            return issued
     if before and _introduces(before):
         lead_in = _colon_lead_in(ctx, before) or _colon_sentence(ctx, before[-1], inside)
         if lead_in:
@@ -112,7 +117,9 @@ def reported_in_paragraph_before(ctx: ArticleContext, q: QuotedSpan):
     if doc is None or not len(doc):
         return None
     found = _reporter_of(ctx, list(doc.sents)[-1])
-    return found if found is not None and lemma(found[0]) not in WEAK_REPORTING_VERBS else None
+    if found is None or lemma(found[0]) in WEAK_REPORTING_VERBS or found[0].tag_ not in FINITE_VERBS:
+        return None       # not "Dana Reyes, tweeting after the vote.", the last quote's signature
+    return found
 
 
 def _reporter_of(ctx: ArticleContext, sentence):
@@ -200,6 +207,20 @@ def _leads_next(ctx: ArticleContext, window) -> bool:
     return last.text in LEAD_IN_MARKS and following is not None and ctx.starts_quote(ctx.at(following))
 
 
+def _document_lead_in(window):
+    """`Hale issued a statement, "..."`: the quote is the document its issuer put out."""
+    if len(window) < 3:
+        return None
+    document = window[-2]
+    if lemma(document) not in DOCUMENT_NOUNS or document.dep_ != "dobj":
+        return None
+    verb = document.head
+    subject = subject_of(verb)
+    if subject is None or not could_speak(subject) or lemma(subject) in DOCUMENT_NOUNS:
+        return None
+    return verb, subject
+
+
 def _introduces(window) -> bool:
     """A lead-in that ends with a colon introduces the quote without governing it."""
     return window[-1].text == ":"
@@ -231,14 +252,19 @@ def signature_line(ctx: ArticleContext, q: QuotedSpan):
     if doc is None or len(doc) > SIGNATURE_WORDS or not len(doc):
         return None
     start = 1 if doc[0].text in DASHES else 0
-    if start >= len(doc) or not is_name(doc[start]):
+    if start >= len(doc) or not (is_name(doc[start]) or _dashed_name(doc[start])):
         return None
-    if any(t.tag_.startswith("VB") and t.dep_ not in ("relcl", "acl", "amod") for t in doc):
-        return None
+    if any(t.tag_ in FINITE_VERBS and t.dep_ not in ("relcl", "acl", "amod") for t in doc):
+        return None       # "Dana Reyes, tweeting after the vote." signs; "Dana Reyes left." does not
     name = doc[start]
     while name.i + 1 < len(doc) and is_name(doc[name.i + 1]):
         name = doc[name.i + 1]
     return doc[start], name
+
+
+def _dashed_name(tok) -> bool:
+    """"-Dana" in "-Dana Reyes, Ohio.": the dash stuck to the name."""
+    return tok.text[:1] in DASHES and tok.text[1:2].isupper() and pos(tok) == "PROPN"
 
 
 def after_window(ctx: ArticleContext, doc, q: QuotedSpan, last):

@@ -63,7 +63,8 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         if signed is not None:
             speaker, mention = resolver.resolve(signed[1])
             if speaker is not None:
-                return Attribution(kind, speaker, mention, None)
+                dash = len(ctx.text[mention[0]:mention[1]]) - len(ctx.text[mention[0]:mention[1]].lstrip("-–—―"))
+                return Attribution(kind, speaker, (mention[0] + dash, mention[1]), None)
         if not any(other.paragraph == q.paragraph - 1 for other in ctx.quotes):
             reporter = reported_in_paragraph_before(ctx, q)
             if reporter is not None:

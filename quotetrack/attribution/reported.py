@@ -226,16 +226,18 @@ def _side_statement(tok) -> bool:
 
 def _non_finite(verb) -> list:
     """"vowed to build a wall", "urged voters to register" (the addressee with the request),
-    "accused her of lying" (the gerund)."""
+    "accused her of lying" (the accused and the gerund)."""
     after = [c for c in verb.children if c.i > verb.i]
     clause = next((c for c in after if c.dep_ == NON_FINITE), None)
     if clause is not None:
         addressee = [t for c in after if c.dep_ in OBJECTS + SUBJECTS and c.i < clause.i
                      for t in c.subtree]
         return addressee + list(clause.subtree)
-    for prep in after:
+    objects = [c for c in after if c.dep_ in OBJECTS]
+    for prep in after + [p for o in objects for p in o.children]:     # "of" may hang on the accused
         if prep.dep_ == PREPOSITION and prep.lower_ == ACCUSED_OF:
             gerund = next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECTS[1]), None)
-            if gerund is not None:
-                return list(gerund.subtree)
+            if gerund is not None:      # the accused with what they are accused of
+                return sorted({t for o in objects if o.i < prep.i for t in o.subtree}
+                              | {prep} | set(gerund.subtree), key=lambda t: t.i)
     return []

@@ -119,12 +119,17 @@ class Resolver:
         return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
 
     def _relative(self, noun) -> Name | None:
-        """"Weaver, who said ..." is Weaver; "the theme that would carry him" is no one."""
-        if not (noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES
-                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS):
-            return None
-        name, _ = self.resolve(noun)
-        return Name(name) if name is not None else None
+        """"Weaver, who said ..." is Weaver, and so is "Weaver, a banker who said"; "some who
+        warned", "18% who say" are who they are; "the theme that would carry him" is no one."""
+        if noun.dep_ == "appos" and is_name(noun.head):
+            noun = noun.head
+        if noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES \
+                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS:
+            name, _ = self.resolve(noun)
+            return Name(name) if name is not None else None
+        if noun.lower_ in SOME_PEOPLE or noun.ent_type_ == "PERCENT" or noun.lower_ in ("%", "percent"):
+            return _description([t for t in noun.subtree if t.i <= noun.i])
+        return None
 
     def _pronoun(self, word: str, at: int) -> Name | None:
         word = POSSESSIVE_PRONOUNS.get(word, word)
