@@ -29,6 +29,7 @@ from .cues import according_to, cue_text
 from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, NON_FINITE,
                       OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS, SIDE_CLAUSES,
                       SUBJECTS)
+from .people import is_heading
 from .resolver import Resolver
 from .result import Attributed
 from .sources import as_clause, asks, has_subject, says, source
@@ -56,6 +57,8 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
     marks = QuoteMarks(ctx)
     found: dict[tuple[int, int], Statement] = {}
     for p_index in sorted(ctx.docs):
+        if is_heading(ctx.docs[p_index].text):
+            continue      # "Senator Says Budget Is Dead": a title, not a statement
         for tok in ctx.docs[p_index]:
             if not (tok.tag_[:2] == "VB" or tok.lower_ == ACCORDING_TO[0]) \
                     or ctx.inside_quote(ctx.at(tok)):
@@ -120,6 +123,10 @@ def _reports(tok):
         return
     complements = [c for c in tok.children if c.dep_ == CLAUSAL_COMPLEMENT
                    and (c.i > tok.i or has_subject(tok))] or _loose_complement(tok) or _gerund(tok)
+    if any(c.i > tok.i for c in complements):
+        # "In a statement released on Monday, Cruz said he was certain ...": the clause after
+        # the verb is what was said; the parse's clause before it is the setting.
+        complements = [c for c in complements if c.i > tok.i]
     for clause in complements:
         parts = _coordinated(clause)
         if clause.i > tok.i and len(parts) == 1:
@@ -166,9 +173,9 @@ def _loose_complement(verb) -> list:
     attached to "eve". Taken when only words that are no verbs stand between it and the verb,
     and no subject or object ("stressed the threat that ..." is a relative clause)."""
     for tok in verb.subtree:
-        if tok.i <= verb.i or not any(c.dep_ == COMPLEMENTIZER and c.lower_ in COMPLEMENTIZERS
-                                      for c in tok.children):
-            continue
+        if tok.i <= verb.i or not any(c.lower_ in COMPLEMENTIZERS and (
+                c.dep_ == COMPLEMENTIZER or c.tag_ == "IN") for c in tok.children):
+            continue      # "that" as the parse labels it, or as it tags it ("IN")
         head = tok.head
         while head.i != verb.i and pos(head) not in ("VERB", "AUX") \
                 and head.dep_ not in OBJECTS + SUBJECTS and head.head.i != head.i:
