@@ -362,3 +362,15 @@ def test_a_quote_set_after_the_statement_it_is(quotes_of):
     rows = quotes_of('Senator Ray Hale issued a statement, "We will never give up on this city."')
     row = one(rows, "We will never give up on this city.")
     assert (row["speaker"], row["cue"]) == ("Ray Hale", "issued a statement")
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Nine Bold Things Rosa Lind Has Said About Farmers.", True),
+    ("Senator Slams Governor Over Budget Deal", True),
+    ("Lind Said It.", False),                                  # a short sentence
+    ("Mr. Hale Went Home To See His Family.", False),
+    ("Rosa Lind calls the farm bill a 'crazy system' during a stop.", False),
+])
+def test_a_title_may_close_with_a_full_stop(line, heading):
+    from quotetrack.attribution.people import is_heading
+    assert is_heading(line) is heading

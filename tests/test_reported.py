@@ -276,9 +276,6 @@ def test_the_accused_belongs_to_the_accusation(reported_of):
     assert (row["text"], row["speaker"]) == ("the mayor of lying about the budget", "Karl Berg")
 
 
-def test_a_headline_reports_nothing(reported_of):
-    assert reported_of("Senator Says Budget Is Dead On Arrival\n\nThe vote is on Monday.") == []
-
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

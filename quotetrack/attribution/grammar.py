@@ -127,8 +127,11 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     head = verb.head
     if head.i == verb.i or hops >= MAX_SUBJECT_HOPS or head.i in outside:
         return None
-    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON") and could_speak(head):
-        return head      # "a spokesman saying", not "emailed supporters saying"
+    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON"):
+        if could_speak(head):
+            return head      # "a spokesman saying", not "emailed supporters saying"
+        if head.dep_ == APPOSITION and is_name(head.head):
+            return head.head     # "Ana Lee, the statistician who built it, tweeted"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject_of(head.head, hops + 1, outside)
     if verb.dep_ in INHERITS_SUBJECT:

@@ -18,6 +18,7 @@ from .grammar import SUBJECTS, is_age, is_reporting, main_subject, subject_of
 NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}
 HEADING_WORDS = 20
 HEADING_CAPITALS = 0.6
+TITLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,10 @@ def index_people(ctx: ArticleContext) -> People:
 def is_heading(paragraph: str) -> bool:
     """A title line: short, no closing punctuation, most words capitalised."""
     words = [w for w in paragraph.split() if w[:1].isalpha()]
-    if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in ".!?\"”'’:":
+    if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in "!?\"”'’:":
         return False
+    if paragraph.rstrip().endswith(".") and (len(words) < TITLE_WORDS or "." in paragraph.rstrip()[:-1]):
+        return False      # a title may close with a full stop; a short sentence does too
     return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
@@ -183,9 +186,20 @@ def _entity_edge(run, tok) -> bool:
     prev = run[-1]
     if tok.ent_iob_ == "B" and prev.ent_type_:
         return True
+    if tok.ent_iob_ == "B" and _full_name(tok) and not all(_is_title(t) for t in run):
+        return True       # "Offensive Things Donald Trump": a headline's words, then the name
     if prev.ent_type_ and not tok.ent_type_:
         return True
     return tok.ent_iob_ == "B" and any(t.ent_type_ for t in run)
+
+
+def _full_name(tok) -> bool:
+    """The recogniser's entity that starts at `tok` has more than one word."""
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
+
+
+def _is_title(tok) -> bool:
+    return tok.lower_.rstrip(".") in NAME_TITLES or lemma(tok) in PERSON_ROLES
 
 
 def without_titles(chunk) -> list:

@@ -29,7 +29,6 @@ from .cues import according_to, cue_text
 from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, NON_FINITE,
                       OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS, SIDE_CLAUSES,
                       SUBJECTS)
-from .people import is_heading
 from .resolver import Resolver
 from .result import Attributed
 from .sources import as_clause, asks, has_subject, says, source
@@ -57,8 +56,6 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
     marks = QuoteMarks(ctx)
     found: dict[tuple[int, int], Statement] = {}
     for p_index in sorted(ctx.docs):
-        if is_heading(ctx.docs[p_index].text):
-            continue      # "Senator Says Budget Is Dead": a title, not a statement
         for tok in ctx.docs[p_index]:
             if not (tok.tag_[:2] == "VB" or tok.lower_ == ACCORDING_TO[0]) \
                     or ctx.inside_quote(ctx.at(tok)):
@@ -90,10 +87,10 @@ def _is_content(words, cue, subject) -> bool:
 def _reported_within(statement: Statement, others, ctx: ArticleContext) -> bool:
     """`Lee said voters believe the governor told them the plan was dead`: what the governor
     told them is part of what Lee said, as a quote inside reported speech is the outer
-    reporter's. One row, Lee's."""
+    reporter's. One row, Lee's. And one verb reports one content, not also a piece of it."""
     cue_at = ctx.at(statement.cue)
     return any(o is not statement and o.start <= statement.start and statement.end <= o.end
-               and o.start <= cue_at < o.end for o in others)
+               and (o.start <= cue_at < o.end or o.cue.i == statement.cue.i) for o in others)
 
 
 def _cut_off(ctx: ArticleContext, bounds: tuple[int, int], subject) -> bool:
