@@ -370,6 +370,7 @@ def test_a_quote_set_after_the_statement_it_is(quotes_of):
     ("Lind Said It.", False),                                  # a short sentence
     ("Mr. Hale Went Home To See His Family.", False),
     ("Rosa Lind calls the farm bill a 'crazy system' during a stop.", False),
+    ("Health Minister Karin Voss and Mayor Leo Brandt visited the hospital.", False),
 ])
 def test_a_title_may_close_with_a_full_stop(line, heading):
     from quotetrack.attribution.people import is_heading

@@ -153,8 +153,12 @@ def is_heading(paragraph: str) -> bool:
     words = [w for w in paragraph.split() if w[:1].isalpha()]
     if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in "!?\"”'’:":
         return False
-    if paragraph.rstrip().endswith(".") and (len(words) < TITLE_WORDS or "." in paragraph.rstrip()[:-1]):
-        return False      # a title may close with a full stop; a short sentence does too
+    if paragraph.rstrip().endswith("."):
+        # A title may close with a full stop, but then every word but the small ones is
+        # capitalised; a sentence full of names still has its verbs and nouns in lower case.
+        content = [w for w in words if w.lower() not in MINOR_WORDS]
+        return len(words) >= TITLE_WORDS and "." not in paragraph.rstrip()[:-1] \
+            and all(w[0].isupper() for w in content)
     return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
