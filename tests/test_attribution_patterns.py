@@ -375,3 +375,17 @@ def test_a_quote_set_after_the_statement_it_is(quotes_of):
 def test_a_title_may_close_with_a_full_stop(line, heading):
     from quotetrack.attribution.people import is_heading
     assert is_heading(line) is heading
+
+
+def test_the_name_after_a_datelines_dash_is_the_subject(nlp):
+    """The parse as small models give it: the dateline as subject, the state and the name hung
+    from it in apposition."""
+    from spacy.tokens import Doc
+    from quotetrack.attribution.grammar import past_dateline
+    words = ["LA", "CROSSE", ",", "Wis.", "—", "Gov.", "Ann", "Hale", "said"]
+    heads = [1, 8, 1, 1, 1, 7, 7, 1, 8]
+    deps = ["compound", "nsubj", "punct", "appos", "punct", "compound", "compound", "appos", "ROOT"]
+    tags = ["NNP", "NNP", ",", "NNP", ":", "NNP", "NNP", "NNP", "VBD"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert past_dateline(doc[1]).text == "Hale"
+    assert past_dateline(doc[7]).text == "Hale"           # a name stays itself

@@ -276,6 +276,7 @@ def test_the_accused_belongs_to_the_accusation(reported_of):
     assert (row["text"], row["speaker"]) == ("the mayor of lying about the budget", "Karl Berg")
 
 
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

@@ -117,7 +117,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
         return agent(verb)      # "X was asked by Y": Y spoke; with no "by", no one we know
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
-        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        return past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     shown = verb.doc[verb.i - 1] if verb.i else None
     if verb.tag_ == "VBG" and shown is not None and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
             and is_name(shown) and could_speak(shown):
@@ -139,14 +139,18 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     return None
 
 
-def _past_dateline(subject):
-    """`WASHINGTON -- President Hale, ..., said`: the parse takes the dateline for the subject
-    and hangs the name from it; the name is meant."""
-    dash = subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text in DATELINE_DASHES
-    if not (subject.ent_type_ in MUTE_LABELS or (subject.is_upper and dash)):
+def past_dateline(subject):
+    """`WASHINGTON -- President Hale, ..., said`, `LA CROSSE, Wis. — Gov. Hale said`: the parse
+    takes the dateline for the subject and hangs the name from it; the name after the dash is
+    meant."""
+    if not (subject.ent_type_ in MUTE_LABELS or subject.is_upper):
         return subject
-    named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
-    return named[0] if named else subject
+    doc = subject.doc
+    named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c) and c.i > subject.i]
+    after_dash = [c for c in named if any(t.text in DATELINE_DASHES for t in doc[subject.i + 1:c.left_edge.i])]
+    if after_dash:
+        return after_dash[-1]
+    return named[0] if named and subject.ent_type_ in MUTE_LABELS else subject
 
 
 def is_passive(verb) -> bool:

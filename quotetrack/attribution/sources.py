@@ -6,7 +6,7 @@ from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VER
 from ..tokens import lemma, pos
 from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
                       ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
-                      subject_of)
+                      past_dateline, subject_of)
 
 
 AS_MARK = "as"
@@ -73,10 +73,11 @@ def _subject(verb):
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
     if own:
         subject = min(own, key=lambda c: (c.ent_type_ != "PERSON", not is_name(c), abs(verb.i - c.i)))
+        dated = past_dateline(subject)
+        if dated is not subject:
+            return dated
         named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
-        if named and (not is_name(subject) or subject.text.isupper()):
-            return named[0]
-        return subject
+        return named[0] if named and not is_name(subject) else subject
     if verb.dep_ == ROOT:
         stolen = [s for c in verb.children if c.dep_ == CLAUSAL_COMPLEMENT and c.i < verb.i
                   for s in c.children if s.dep_ in SUBJECTS]
