@@ -35,8 +35,9 @@ PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
 # Clauses beside a reported clause that may be statements of their own: "..., adding that".
 SIDE_CLAUSES = ("conj", "advcl", "parataxis")
-# What trails reported content without being said: ", who ...", ", a follow-up to ...".
-NONRESTRICTIVE = ("relcl", "appos", "acl", "npadvmod", "dep")
+# What trails reported content without being said: ", who ...", ", a follow-up to ..."; a
+# participle (", created to placate ...") stays with what it describes.
+NONRESTRICTIVE = ("relcl", "appos", "npadvmod", "dep")
 
 
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
