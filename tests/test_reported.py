@@ -277,6 +277,16 @@ def test_the_accused_belongs_to_the_accusation(reported_of):
 
 
 
+
+def test_those_surveyed_are_who_they_are(reported_of):
+    row = only(reported_of("Again, those surveyed said the mayor was best able to handle the flood."))
+    assert (row["speaker"], row["mention"]) == ("those surveyed", "those")
+
+
+def test_they_is_the_plural_subject_before_it(reported_of):
+    row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
+    assert (row["speaker"], row["mention"]) == ("The farmers", "they")
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

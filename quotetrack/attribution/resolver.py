@@ -16,7 +16,7 @@ from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, 
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject, subject_of
+from .grammar import RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject, subject_of
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -25,6 +25,8 @@ AUTHOR_PREPOSITIONS = ("from", "by")
 DEFINITE = ("the", "this", "that")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PUBLISHED_IN = ("in",)
+PLURAL_PRONOUN = "they"
+PLURAL_TAGS = ("NNS", "NNPS")
 
 
 class Name(NamedTuple):
@@ -87,7 +89,13 @@ class Resolver:
         head = span[-1]
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == RELATIVE_CLAUSE:
             return self._relative(head.head.head)
+        if head.lower_ in SOME_PEOPLE and pos(head) in ("PRON", "DET") and head.n_rights:
+            return _description([t for t in head.subtree if t.i < head.head.i])   # "those surveyed"
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
+            if head.lower_ == PLURAL_PRONOUN:
+                group = self._group_before(head)
+                if group is not None:
+                    return group
             return self._pronoun(head.lower_, at)
         if is_age(head):
             return self._antecedent(at, None) or _description(span)    # "the 46-year-old"
@@ -123,12 +131,24 @@ class Resolver:
         warned", "18% who say" are who they are; "the theme that would carry him" is no one."""
         if noun.dep_ == "appos" and is_name(noun.head):
             noun = noun.head
+        counted = any(c.lower_ in SOME_PEOPLE or c.tag_ == "CD" for c in noun.children)   # "one Democrat"
         if noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES \
-                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS:
+                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS or counted:
             name, _ = self.resolve(noun)
             return Name(name) if name is not None else None
         if noun.lower_ in SOME_PEOPLE or noun.ent_type_ == "PERCENT" or noun.lower_ in ("%", "percent"):
             return _description([t for t in noun.subtree if t.i <= noun.i])
+        return None
+
+    def _group_before(self, pronoun) -> Name | None:
+        """"Senate Democrats blocked the bill because they said ...": "they" is the plural
+        main-clause subject before it, in its sentence or the one before."""
+        sent = pronoun.sent
+        start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(pronoun.doc[start:pronoun.i]):
+            if main_subject(tok) and tok.tag_ in PLURAL_TAGS and not self.ctx.inside_quote(self.ctx.at(tok)):
+                name, _ = self.resolve(tok)
+                return Name(name, named=False) if name is not None else None
         return None
 
     def _pronoun(self, word: str, at: int) -> Name | None:
