@@ -3,8 +3,8 @@
 Dependency labels are named here once."""
 from __future__ import annotations
 
-from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS, REPORTING_VERBS,
-                         SPEAKER_LABELS, SPEAKER_PRONOUNS)
+from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS,
+                         REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..tokens import lemma, lemma_as_verb, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -41,9 +41,10 @@ NONRESTRICTIVE = ("relcl", "appos", "npadvmod", "dep")
 
 
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
+# Dashes as news text writes them: after a dateline, before a signature, around an aside.
+DASHES = ("―", "—", "–", "-", "--")
 # Entities that never speak: beside a verb, places are where it happened ("in Iowa, telling
 # the crowd"); dates, numbers and amounts are no one.
-DATELINE_DASHES = ("--", "—", "–", "-")
 TIME_LABELS = frozenset({"DATE", "TIME"})
 MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
 
@@ -148,7 +149,7 @@ def past_dateline(subject):
         return subject
     doc = subject.doc
     named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c) and c.i > subject.i]
-    after_dash = [c for c in named if any(t.text in DATELINE_DASHES for t in doc[subject.i + 1:c.left_edge.i])]
+    after_dash = [c for c in named if any(t.text in DASHES for t in doc[subject.i + 1:c.left_edge.i])]
     if after_dash:
         return after_dash[-1]
     return named[0] if named and subject.ent_type_ in MUTE_LABELS else subject

@@ -149,7 +149,8 @@ def index_people(ctx: ArticleContext) -> People:
 
 
 def is_heading(paragraph: str) -> bool:
-    """A title line: short, no closing punctuation, most words capitalised."""
+    """A title line: short, most words capitalised, and no closing punctuation but perhaps a
+    full stop."""
     words = [w for w in paragraph.split() if w[:1].isalpha()]
     if not words or len(words) > HEADING_WORDS or paragraph.rstrip()[-1:] in "!?\"”'’:":
         return False

@@ -10,7 +10,7 @@ from .context import ArticleContext
 from .continuation import carried
 from .cues import (NEAR_VERB, after_window, characterising_cue, cue_text, find_cue, governing_cue,
                    reported_in_paragraph_before, signature_line)
-from .grammar import SUBJECTS, could_speak
+from .grammar import DASHES, SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attributed, Attribution
@@ -63,7 +63,8 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         if signed is not None:
             speaker, mention = resolver.resolve(signed[1])
             if speaker is not None:
-                dash = len(ctx.text[mention[0]:mention[1]]) - len(ctx.text[mention[0]:mention[1]].lstrip("-–—―"))
+                written = ctx.text[mention[0]:mention[1]]        # "-Dana Reyes": the name, not the dash
+                dash = len(written) - len(written.lstrip("".join(DASHES)))
                 return Attribution(kind, speaker, (mention[0] + dash, mention[1]), None)
         if not any(other.paragraph == q.paragraph - 1 for other in ctx.quotes):
             reporter = reported_in_paragraph_before(ctx, q)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, SOME_PEOPLE, ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS,
-                         PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SPEAKER_LABELS,
-                         SPEAKER_PRONOUNS)
+from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
+                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SOME_PEOPLE,
+                         SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject, subject_of
+from .grammar import (RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject,
+                      subject_of)
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -90,7 +91,8 @@ class Resolver:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == RELATIVE_CLAUSE:
             return self._relative(head.head.head)
         if head.lower_ in SOME_PEOPLE and pos(head) in ("PRON", "DET") and head.n_rights:
-            return _description([t for t in head.subtree if t.i < head.head.i])   # "those surveyed"
+            # "those surveyed", "those who back her": the words that say who they are
+            return _description([t for t in head.subtree if t.i < head.head.i] or [head])
         if pos(head) == "PRON" or (len(span) == 1 and head.lower_ in SPEAKER_PRONOUNS):
             if head.lower_ == PLURAL_PRONOUN:
                 group = self._group_before(head)
