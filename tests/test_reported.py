@@ -287,6 +287,13 @@ def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")
 
+
+def test_who_after_a_phrase_stands_for_the_person_it_describes(reported_of):
+    rows = reported_of("It was not a convincing argument, said one Democrat familiar with the discussion, "
+                       "who added that the White House seemed rattled by the questions.")
+    row = [r for r in rows if r["cue"] == "added"][0]
+    assert (row["speaker"], row["mention"]) == ("one Democrat", "who")
+
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"

@@ -133,9 +133,9 @@ class Resolver:
         warned", "18% who say" are who they are; "the theme that would carry him" is no one."""
         if noun.dep_ == "appos" and is_name(noun.head):
             noun = noun.head
-        counted = any(c.lower_ in SOME_PEOPLE or c.tag_ == "CD" for c in noun.children)   # "one Democrat"
+        noun = _speaking_head(noun)
         if noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES \
-                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS or counted:
+                or lemma(noun) in ORGANISATION_NOUNS or lemma(noun) in DOCUMENT_NOUNS or _counted(noun):
             name, _ = self.resolve(noun)
             return Name(name) if name is not None else None
         if noun.lower_ in SOME_PEOPLE or noun.ent_type_ == "PERCENT" or noun.lower_ in ("%", "percent"):
@@ -251,6 +251,25 @@ class Resolver:
             if pool:
                 return Name(pool[0].name)
         return None
+
+
+def _speaking_head(noun):
+    """"one Democrat familiar with the talks, who added": the parse hangs the relative clause
+    on the nearest noun; the one who could speak is up the phrase it sits in."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "amod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if pos(tok) in ("NOUN", "PROPN") and (is_name(tok) or lemma(tok) in PERSON_ROLES
+                                              or tok.ent_type_ in SPEAKER_LABELS or _counted(tok)):
+            return tok
+    return noun
+
+
+def _counted(noun) -> bool:
+    """"one Democrat", "two aides", "some voters": people counted, whatever the noun."""
+    return any(c.lower_ in SOME_PEOPLE or c.tag_ == "CD" for c in noun.children)
 
 
 def _of_what(head):
