@@ -122,6 +122,9 @@ PERSON_ROLES = frozenset("""
     counterpart editor commenter heckler
 """.split())
 
+# Turns of phrase with a verb of saying that report nothing: (subject lemma, verb lemma).
+TURNS_OF_PHRASE = frozenset({("time", "tell")})       # "only time will tell"
+
 # Roles that name many people at once: "the crowd chanted" is never the person named last.
 COLLECTIVE_ROLES = frozenset({"crowd", "audience"})
 

@@ -2,7 +2,8 @@
 and the small model's common misparses. Only the token is chosen here; the resolver names it."""
 from __future__ import annotations
 
-from ..constants import EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS
+from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS,
+                         TURNS_OF_PHRASE)
 from ..tokens import lemma, pos
 from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
                       ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
@@ -53,7 +54,7 @@ def _turn_of_phrase(verb, subject) -> bool:
     """"That said, ..." opens a sentence, and "time will tell", without anyone saying anything;
     a bare number says nothing either."""
     doc = verb.doc
-    if lemma(subject) == "time" and lemma(verb) == "tell":
+    if (lemma(subject), lemma(verb)) in TURNS_OF_PHRASE:
         return True
     if subject.tag_ == "CD" and not subject.n_lefts + subject.n_rights:
         return True       # "60 pledged delegates ...": a number, misparsed as the subject
