@@ -7,8 +7,8 @@ from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SEN
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, DASHES, PARENTHETICAL, SUBJECTS, could_speak, earlier_subject, governs,
-                      is_name, is_reporting, subject_of)
+from .grammar import (ADVERB, COMPLEMENTIZER, COORDINATED, DASHES, PARENTHETICAL, SUBJECTS, could_speak,
+                      earlier_subject, governs, is_name, is_reporting, subject_of)
 
 FINITE_VERBS = ("VB", "VBD", "VBP", "VBZ", "MD")
 MAX_HOPS = 12
@@ -20,6 +20,7 @@ NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Hale", "Clark's remar
 OWN_CLAUSES = ("relcl", "acl")
 SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
                  "though", "until", "once", "whereas")
+AS_CUE = "as"        # "as Lee put it"
 PLAIN_SAYING = ("say", "tell", "claim", "write", "tweet", "state", "add")
 LEAD_IN_MARKS = (",", ":")
 
@@ -330,7 +331,8 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
         if not is_reporting(tok):
             continue
         if first and not governs(tok, quote_ids) and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.lower_ != "as" for c in tok.children):
+                c.dep_ in (COMPLEMENTIZER, ADVERB) and c.lower_ in SUBORDINATORS and c.lower_ != AS_CUE
+                for c in tok.children):
             continue      # `"...," when Lee blasted him`: a clause of its own; `as Lee said` is a cue
         weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
             and not _puts_it(tok) and not _answers_back(tok)
@@ -424,7 +426,7 @@ def _answers(verb) -> bool:
 
 def _subordinate(tok) -> bool:
     """A clause of its own: `..., after Ortiz argued that "..."`."""
-    return tok.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS
+    return tok.dep_ in ("advcl", "conj") and any(c.dep_ == COMPLEMENTIZER and c.lower_ in SUBORDINATORS
                                                   for c in tok.children)
 
 

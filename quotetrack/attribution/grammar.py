@@ -25,6 +25,7 @@ PARENTHETICAL = "parataxis"        # "The economy, [he said], is strong"
 ADVERBIAL_CLAUSE = "advcl"         # "[As the paper noted], ..."
 COORDINATED = "conj"
 COMPLEMENTIZER = "mark"            # "that", "as"
+ADVERB = "advmod"                  # also "when" in "when Lee said", as small models label it
 RELATIVE_CLAUSE = "relcl"          # "Berg, [who said that ...]"
 APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
