@@ -283,6 +283,31 @@ def test_those_surveyed_are_who_they_are(reported_of):
     assert (row["speaker"], row["mention"]) == ("those surveyed", "those")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The new levy, said Dana Reyes, an economist at the institute, would cut rents for most families.",
+     "The new levy, said Dana Reyes, an economist at the institute, would cut rents for most families",
+     "Dana Reyes"),
+    ("Part of the problem, say experts like Dana Reyes, is the cost of fuel.",
+     "Part of the problem, say experts like Dana Reyes, is the cost of fuel", "experts"),
+    ("The governor, a top aide said, is very confident about the vote.",
+     "The governor, a top aide said, is very confident about the vote", "a top aide"),
+])
+def test_an_attribution_between_subject_and_predicate(reported_of, text, content, speaker):
+    row = only(reported_of(text))
+    assert (row["text"], row["mention"]) == (content, speaker)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Dana Reyes, head of the fund, said in an interview that the trials, with witnesses, were needed.",
+     "the trials, with witnesses, were needed"),
+    ("The mayor, who announced a new levy on Monday, plans to focus on rents.", None),
+])
+def test_an_attribution_between_commas_needs_no_clause_of_its_own(reported_of, text, content):
+    rows = reported_of(text)
+    assert [r["text"] for r in rows] == ([content] if content else [])
+    assert all(r["speaker"] == "Dana Reyes" for r in rows)
+
+
 def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")

@@ -77,11 +77,11 @@ def span(ctx: ArticleContext, marks: QuoteMarks, words) -> tuple[int, int] | Non
     words = sorted(words, key=lambda t: t.i)
     while words and (_edge(words[0]) or (words[0].lower_ in COMPLEMENTIZERS
                                           and (words[0].dep_ == COMPLEMENTIZER or words[0].tag_ == "IN"))):
-        if _is_mark(words[0]) and marks.closes_within(ctx.at(words[0]), ctx.end_of(words[-1])):
+        if is_mark(words[0]) and marks.closes_within(ctx.at(words[0]), ctx.end_of(words[-1])):
             break
         words = words[1:]
     while words and _edge(words[-1]):
-        if _is_mark(words[-1]) and marks.opens_within(ctx.at(words[-1]), ctx.at(words[0])):
+        if is_mark(words[-1]) and marks.opens_within(ctx.at(words[-1]), ctx.at(words[0])):
             break
         words = words[:-1]
     if not words:
@@ -134,8 +134,8 @@ def without(words, removed) -> list:
 
 
 def _edge(tok) -> bool:
-    return pos(tok) in EDGE_WORDS or _is_mark(tok)
+    return pos(tok) in EDGE_WORDS or is_mark(tok)
 
 
-def _is_mark(tok) -> bool:
+def is_mark(tok) -> bool:
     return all(ch in QUOTE_CHARS for ch in tok.text)

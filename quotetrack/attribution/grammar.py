@@ -31,6 +31,7 @@ APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
 PASSIVE = ("auxpass", "nsubjpass")
 AUXILIARIES = ("aux", "auxpass")
+FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 OBJECTS = ("dobj", "dative")
 PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from ..constants import MINOR_WORDS, SENTENCE_END
 from ..quotemarks import Paragraph, QuotedSpan
+from .grammar import FINITE_TAGS
 
 HEADING_MAX_WORDS = 20
-FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 
 
 def quote_kind(text: str, para: Paragraph, q: QuotedSpan, inside) -> str:

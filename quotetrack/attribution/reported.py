@@ -3,6 +3,7 @@
     X said (that) CLAUSE, X told Y CLAUSE      the clausal complement of a verb of saying
     CLAUSE, X said / CLAUSE, said X            the same, with the clause first
     A, X said, B / As X noted, CLAUSE          the verb inside or beside the clause it reports
+    SUBJECT, said X, PREDICATE                 the verb between the subject and the rest
     X said A and that B                        two statements
     X, adding that CLAUSE                      the subject shared with the verb it hangs from
     X vowed to ..., X urged Y to ...           promises and requests, in a non-finite clause
@@ -23,21 +24,23 @@ from dataclasses import dataclass
 
 from ..constants import ACCORDING_TO, COMPLEMENTIZERS
 from ..tokens import lemma, pos
-from .content import QuoteMarks, core, cue_words, span, within_brackets, without
+from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, NON_FINITE,
-                      OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS, SIDE_CLAUSES,
-                      SUBJECTS)
+from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, FINITE_TAGS,
+                      NON_FINITE, OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS,
+                      RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS)
 from .resolver import Resolver
 from .result import Attributed
-from .sources import as_clause, asks, has_subject, says, source
+from .sources import NOMINAL, as_clause, asks, has_subject, says, source
 
 REPORTED = "reported"
 ACCUSED_OF = "of"            # "accused her of lying"
 CUT_MARKS = (":", ";", "—", "–", " - ", "--")
 NOUN_MODIFIERS = ("acl", "appos", "amod", "relcl")
 TELL = "tell"
+PHRASE_OPENERS = ("DET", "ADJ", "NUM")      # "said [the] aide", "said [former] Gov. ..."
+CLAUSE_WORDS = ("VERB", "AUX", "SCONJ")     # none inside the attribution `, X said,`
 REFLEXIVES = ("himself", "herself", "themselves", "itself", "myself", "ourselves")
 
 
@@ -115,6 +118,10 @@ def _reports(tok):
         return
     if not (says(tok) or asks(tok)) or tok.dep_ == "amod":
         return            # "60 pledged delegates": a participle describing a noun
+    inserted = _inserted(tok)
+    if inserted is not None:
+        yield tok, inserted[0], core(inserted[1])
+        return
     speaker = source(tok)
     if speaker is None:
         return
@@ -141,6 +148,54 @@ def _reports(tok):
         words = _non_finite(tok)
         if words:
             yield tok, speaker, core(words)
+
+
+def _inserted(verb):
+    """(speaker, content words) for a verb of saying set off by commas between a clause's
+    subject and its predicate: `The plan, said Ana Lima, an economist, would cut taxes`, `Part of
+    the cost, experts say, is fuel`. The parse often takes the clause's subject for the
+    speaker's, or the speaker for the clause's subject."""
+    doc, sent = verb.doc, verb.sent
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ == RELATIVE_CLAUSE:
+        return None       # "Lee, who announced ...,", "the deal, announced Friday,"
+    left = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if left is None or left == sent.start:
+        return None
+    if left + 1 < verb.i:                       # "..., experts like Ana Lima say, ..."
+        right = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
+        if right is None or not all(_aside(t, verb) for t in doc[verb.i + 1:right]):
+            return None
+        phrase = doc[left + 1:verb.i]
+    else:                                       # "..., said Ana Lima, an economist, ..."
+        end = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
+        if end is None or end == verb.i + 1 or pos(doc[verb.i + 1]) not in NOMINAL + PHRASE_OPENERS:
+            return None
+        phrase = doc[verb.i + 1:end]
+    ids = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in ids and pos(t) in NOMINAL]
+    if len(heads) != 1 or any(pos(t) in CLAUSE_WORDS or t.dep_ == COMPLEMENTIZER or is_mark(t)
+                              for t in phrase):
+        return None
+    speaker = heads[0]
+    if left + 1 == verb.i:                      # the apposition after the name is the speaker's
+        last = max(speaker.right_edge.i, phrase.end - 1)
+        right = last if doc[last].text == "," else last + 1
+        if right >= sent.end or doc[right].text != ",":
+            return None
+    subject, predicate = doc[sent.start:left], doc[right + 1:sent.end]
+    verbs = [t for t in predicate if pos(t) not in ("ADV", "PART")]
+    if any(t.tag_ in FINITE_TAGS or is_mark(t) for t in subject) \
+            or not verbs or verbs[0].tag_ not in FINITE_TAGS:
+        return None
+    return speaker, list(subject) + list(predicate)
+
+
+def _aside(tok, verb) -> bool:
+    """What may follow the verb inside `, X said on Friday,` or `, X told reporters,`: no
+    clause and no object but the hearer."""
+    if pos(tok) in CLAUSE_WORDS or tok.dep_ == COMPLEMENTIZER:
+        return False
+    return tok.dep_ not in OBJECTS or lemma(verb) == TELL
 
 
 def _has_object(verb) -> bool:
