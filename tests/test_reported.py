@@ -308,6 +308,23 @@ def test_an_attribution_between_commas_needs_no_clause_of_its_own(reported_of, t
     assert all(r["speaker"] == "Dana Reyes" for r in rows)
 
 
+@pytest.mark.parametrize("text", [
+    "Mayor Rita Olsen said the harbour would reopen in May, according to local radio.",
+    "According to local radio, Mayor Rita Olsen said the harbour would reopen in May.",
+])
+def test_according_to_over_a_statement_is_one_row_the_sources(reported_of, text):
+    row = only(reported_of(text))
+    assert (row["text"], row["speaker"], row["cue"]) == (
+        "Mayor Rita Olsen said the harbour would reopen in May", "local radio", "according to")
+
+
+def test_according_to_after_a_relative_clause_vouches_for_the_detail_only(reported_of):
+    row = only(reported_of("Rita Olsen said the repairs cost less than the new levy, which rose to "
+                           "two million dollars, according to the town's accounts."))
+    assert (row["speaker"], row["cue"]) == ("Rita Olsen", "said")
+    assert row["text"].startswith("the repairs cost less than the new levy")
+
+
 def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")
@@ -322,7 +339,7 @@ def test_who_after_a_phrase_stands_for_the_person_it_describes(reported_of):
 # --- the option, the rows ---------------------------------------------------------------------
 
 TEXT = ("Mayor Rita Olsen visited the flooded port on Monday.\n\n"
-        "She said the harbour would reopen in May, according to the town's website.\n\n"
+        "She said the harbour would reopen in May, after the repairs.\n\n"
         "“We will rebuild every house that the water took from us,” she said.")
 
 
@@ -342,7 +359,7 @@ def test_rows_are_in_text_order_with_spans_in_the_text(nlp):
     for row in frame.itertuples():
         assert TEXT[row.start:row.end] == row.text
     assert frame["kind"].tolist() == ["reported", "direct"]
-    assert frame["text"].iloc[0] == "the harbour would reopen in May"
+    assert frame["text"].iloc[0] == "the harbour would reopen in May, after the repairs"
 
 
 def test_the_parse_plan_reads_only_sentences_with_a_verb_of_saying():

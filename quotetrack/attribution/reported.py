@@ -207,17 +207,26 @@ def _has_object(verb) -> bool:
 
 
 def _according_to(tok):
-    """"According to X, CLAUSE": the clause it qualifies, unless that clause is a statement
-    whose content is a row already ("he said X, according to Y")."""
+    """"According to X, CLAUSE": the clause it qualifies. When that clause is a statement
+    itself (`Lee said A, according to the Ledger`), X reports it all: one row, X's, as for
+    reported speech inside reported speech; but after a relative clause (`Lee said A, which
+    stood at 263, according to X`) X vouches for that detail only, and Lee keeps the row."""
     found = according_to(list(tok.doc[tok.i:tok.sent.end]))
     if found is None:
         return
     clause = tok.head
     while clause.head.i != clause.i and not (clause.dep_ == CLAUSAL_COMPLEMENT and says(clause.head)):
         clause = clause.head
-    if says(clause) and any(c.dep_ == CLAUSAL_COMPLEMENT for c in clause.children):
+    if says(clause) and _after_relative_clause(tok):
         return
     yield tok, found[1], core(within_brackets(tok, without(clause.subtree, tok.subtree)))
+
+
+def _after_relative_clause(tok) -> bool:
+    before = tok.doc[tok.i - 2] if tok.i - 2 >= tok.sent.start else None
+    if before is None or tok.doc[tok.i - 1].text != ",":
+        return False
+    return any(t.dep_ == RELATIVE_CLAUSE and t.right_edge.i == before.i for t in [before, *before.ancestors])
 
 
 def _loose_complement(verb) -> list:
