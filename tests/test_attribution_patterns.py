@@ -389,3 +389,10 @@ def test_the_name_after_a_datelines_dash_is_the_subject(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert past_dateline(doc[1]).text == "Hale"
     assert past_dateline(doc[7]).text == "Hale"           # a name stays itself
+
+
+def test_a_quote_from_the_one_made_to_speak(quotes_of):
+    rows = quotes_of('Mayor Ana Jones arrived late. The first question forced her to call the plan '
+                     '"a complete failure of leadership."')
+    row = one(rows, "a complete failure of leadership.")
+    assert (row["speaker"], row["mention"]) == ("Ana Jones", "her")

@@ -325,6 +325,21 @@ def test_according_to_after_a_relative_clause_vouches_for_the_detail_only(report
     assert row["text"].startswith("the repairs cost less than the new levy")
 
 
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("The scandal forced Mayor Ana Jones to admit that the plan had failed.", "Ana Jones", "Ana Jones"),
+    ("Mayor Ana Jones lost the vote. The result led her to concede that the plan had failed.",
+     "Ana Jones", "her"),
+])
+def test_the_one_made_to_speak_is_the_speaker(reported_of, text, speaker, mention):
+    row = only(reported_of(text))
+    assert (row["text"], row["speaker"], row["mention"]) == ("the plan had failed", speaker, mention)
+
+
+def test_the_one_who_promised_speaks_for_the_promise(reported_of):
+    row = only(reported_of("Mayor Ana Jones promised Lee to announce that the plan had failed."))
+    assert row["speaker"] == "Ana Jones"
+
+
 def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")

@@ -34,6 +34,8 @@ AUXILIARIES = ("aux", "auxpass")
 FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 OBJECTS = ("dobj", "dative")
 PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
+PERSONAL = ("PROPN", "PRON")      # a name or a pronoun: someone, not "staffers" in general
+SUBJECT_CONTROL = ("promise",)     # "promised voters to ...": the one who promised acts
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
 # Clauses beside a reported clause that may be statements of their own: "..., adding that".
 SIDE_CLAUSES = ("conj", "advcl", "parataxis")
@@ -136,6 +138,10 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
             return head      # "a spokesman saying", not "emailed supporters saying"
         if head.dep_ == APPOSITION and is_name(head.head):
             return head.head     # "Ana Lee, the statistician who built it, tweeted"
+    controller = next((c for c in head.children if c.dep_ in OBJECTS and c.i < verb.i), None)
+    if verb.dep_ == NON_FINITE and controller is not None and pos(controller) in PERSONAL \
+            and lemma(head) not in SUBJECT_CONTROL:
+        return controller    # "the win led Lee to declare": Lee declares, not the win
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject_of(head.head, hops + 1, outside)
     if verb.dep_ in INHERITS_SUBJECT:
