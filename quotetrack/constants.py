@@ -151,6 +151,8 @@ DOCUMENT_NOUNS = frozenset("""
     story essay review
 """.split())
 # Documents that are published somewhere: "an editorial in the Gazette" is the Gazette's.
+# Who came by a document rather than made it: "a memo obtained by the paper" is not the paper's.
+SECOND_HAND_VERBS = frozenset("obtain receive get acquire see review read quote cite".split())
 PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay review report".split())
 
 # Subjects that name no one: `"...," nothing said`, `something says`.
@@ -239,6 +241,7 @@ IRREGULAR_VERBS = {
     "made": "make", "began": "begin", "begun": "begin", "went": "go", "gone": "go",
     "shot": "shoot", "swore": "swear", "sworn": "swear", "hit": "hit", "cried": "cry",
     "lashed": "lash", "echoed": "echo", "echoes": "echo", "snapped": "snap", "bragged": "brag",
+    "seen": "see", "saw": "see", "got": "get", "gotten": "get",
 }
 IRREGULAR_NOUNS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "men": "man",
                    "women": "woman", "chairmen": "chairman", "congressmen": "congressman",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .constants import IRREGULAR_VERBS, IRREGULAR_NOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, TAG_POS
+from .constants import (IRREGULAR_NOUNS, IRREGULAR_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS,
+                        SECOND_HAND_VERBS, TAG_POS)
 
 # The verbs whose lemma matters: every other verb keeps the last form tried.
-KNOWN_VERBS = REPORTING_VERBS | REPORTED_SPEECH_VERBS
+KNOWN_VERBS = REPORTING_VERBS | REPORTED_SPEECH_VERBS | SECOND_HAND_VERBS
 
 
 def pos(tok) -> str:

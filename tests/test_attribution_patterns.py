@@ -66,6 +66,15 @@ def test_a_lawsuit_speaks_for_whoever_filed_it(quotes_of):
     assert one(rows, "The city has ignored its own rules for a decade,")["speaker"] == "The union"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('A memo released on Friday by the city\'s auditor says "the rules were broken for years."', "the city's auditor"),
+    ('A memo obtained by the Ledger says "the rules were broken for years."', None),
+    ('A memo cited by the Ledger says "the rules were broken for years."', None),
+])
+def test_a_document_speaks_for_whoever_made_it_not_whoever_got_it(quotes_of, text, speaker):
+    assert one(quotes_of(text), "the rules were broken for years.")["speaker"] == speaker
+
+
 @pytest.mark.parametrize("text, quote", [
     ('"The city has ignored its own rules," the lawsuit claims.', "The city has ignored its own rules,"),
     ('"Do you support the measure?" one of the questions asks.', "Do you support the measure?"),

@@ -11,8 +11,8 @@ import bisect
 from typing import NamedTuple
 
 from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
-                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SOME_PEOPLE,
-                         SPEAKER_LABELS, SPEAKER_PRONOUNS)
+                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SECOND_HAND_VERBS,
+                         SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
@@ -284,7 +284,12 @@ def _definite_singular(head) -> bool:
 
 
 def _issuing_subject(document):
-    """"X released a statement", "a letter sent by X", "X said in a statement"."""
+    """"X released a statement", "a memo written by X", "X said in a statement". Not who came
+    by it ("a memo obtained by the paper", "a report cited by X")."""
+    for made in document.children:
+        if made.dep_ == "acl" and made.tag_ == "VBN" and lemma(made) not in SECOND_HAND_VERBS \
+                and not is_reporting(made) and agent(made) is not None:
+            return agent(made)
     verb = document.head
     if document.dep_ == "dobj" and pos(verb) == "VERB":
         return subject_of(verb)
