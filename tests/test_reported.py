@@ -340,6 +340,18 @@ def test_the_one_who_promised_speaks_for_the_promise(reported_of):
     assert row["speaker"] == "Ana Jones"
 
 
+def test_who_after_but_stands_for_the_person_before(reported_of):
+    row = only(reported_of("Rep. Beto Ramos, a Clinton endorser whose district went for the senator, "
+                           "but who suggested that the party must change."))
+    assert (row["text"], row["speaker"], row["mention"]) == ("the party must change", "Beto Ramos", "who")
+
+
+def test_a_contracted_has_is_not_the_subject(reported_of):
+    row = only(reported_of("Mayor Ana Lopez spoke first. While she’s said she believes the plan is "
+                           "sound, the mayor has not signed it."))
+    assert (row["speaker"], row["mention"]) == ("Ana Lopez", "she")
+
+
 def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")

@@ -31,6 +31,7 @@ APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
 PASSIVE = ("auxpass", "nsubjpass")
 AUXILIARIES = ("aux", "auxpass")
+CONTRACTIONS = ("’s", "'s")        # "she's said": "has", which the tagger may take for the subject
 FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 OBJECTS = ("dobj", "dative")
 PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
@@ -123,7 +124,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
         return agent(verb)      # "X was asked by Y": Y spoke; with no "by", no one we know
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in outside]
     if subjects:
-        return past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        return mended_subject(min(subjects, key=lambda c: abs(c.i - verb.i)))
     shown = verb.doc[verb.i - 1] if verb.i else None
     if verb.tag_ == "VBG" and shown is not None and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
             and is_name(shown) and could_speak(shown):
@@ -147,6 +148,16 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     if verb.dep_ in INHERITS_SUBJECT:
         return subject_of(head, hops + 1, outside)
     return None
+
+
+def mended_subject(subject):
+    """The subject the parse meant: past a dateline, and past a contraction it took for a word
+    of its own (`she's said`: she)."""
+    if subject.lower_ in CONTRACTIONS and pos(subject) in ("VERB", "AUX"):
+        own = next((c for c in subject.children if c.dep_ in SUBJECTS), None)
+        if own is not None:
+            return own
+    return past_dateline(subject)
 
 
 def past_dateline(subject):

@@ -16,8 +16,8 @@ from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_
 from ..names import clean_name, fold
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject,
-                      subject_of)
+from .grammar import (COORDINATED, RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name,
+                      is_reporting, main_subject, subject_of)
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -88,8 +88,14 @@ class Resolver:
 
     def _name_for(self, span, at: int) -> Name | None:
         head = span[-1]
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == RELATIVE_CLAUSE:
-            return self._relative(head.head.head)
+        if head.lower_ in RELATIVE_PRONOUNS:
+            clause = head.head
+            while clause.dep_ == COORDINATED and pos(clause.head) == "VERB":
+                clause = clause.head    # "a banker whose fund grew, but who warned"
+            if clause.dep_ == RELATIVE_CLAUSE:
+                return self._relative(clause.head)
+            if clause.dep_ == COORDINATED and pos(clause.head) in ("NOUN", "PROPN"):
+                return self._relative(clause.head)
         if head.lower_ in SOME_PEOPLE and pos(head) in ("PRON", "DET") and head.n_rights:
             # "those surveyed", "those who back her": the words that say who they are
             return _description([t for t in head.subtree if t.i < head.head.i] or [head])

@@ -7,7 +7,7 @@ from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VE
 from ..tokens import lemma, pos
 from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
                       ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
-                      past_dateline, subject_of)
+                      mended_subject, subject_of)
 
 
 AS_MARK = "as"
@@ -74,9 +74,9 @@ def _subject(verb):
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
     if own:
         subject = min(own, key=lambda c: (c.ent_type_ != "PERSON", not is_name(c), abs(verb.i - c.i)))
-        dated = past_dateline(subject)
-        if dated is not subject:
-            return dated
+        mended = mended_subject(subject)
+        if mended is not subject:
+            return mended
         named = [c for c in subject.children if c.dep_ == APPOSITION and is_name(c)]
         return named[0] if named and not is_name(subject) else subject
     if verb.dep_ == ROOT:
