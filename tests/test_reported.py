@@ -352,6 +352,16 @@ def test_a_contracted_has_is_not_the_subject(reported_of):
     assert (row["speaker"], row["mention"]) == ("Ana Lopez", "she")
 
 
+@pytest.mark.parametrize("before, speaker", [
+    ("Rep. David Jolly spoke on Monday.", "David Jolly"),
+    ("The vote was close.", None),
+])
+def test_a_surname_tagged_as_another_word_is_the_person_the_article_names(reported_of, before, speaker):
+    rows = reported_of(before + "\n\nJolly said he would be cautious in restructuring federal education spending.")
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("he would be cautious in restructuring federal education spending", speaker)]
+
+
 def test_they_is_the_plural_subject_before_it(reported_of):
     row = only(reported_of("The farmers blocked the bill because they said the levy was a poison pill."))
     assert (row["speaker"], row["mention"]) == ("The farmers", "they")

@@ -31,6 +31,7 @@ APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
 PASSIVE = ("auxpass", "nsubjpass")
 AUXILIARIES = ("aux", "auxpass")
+FUNCTION_WORDS = ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT")
 CONTRACTIONS = ("’s", "'s")        # "she's said": "has", which the tagger may take for the subject
 FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 OBJECTS = ("dobj", "dative")
@@ -197,6 +198,9 @@ def earlier_subject(verb):
     for tok in reversed(verb.doc[verb.sent.start:verb.i]):
         if tok.dep_ in SUBJECTS and pos(tok) in ("PROPN", "PRON", "NOUN"):
             return tok
+    opener = verb.doc[verb.i - 1] if verb.i - 1 == verb.sent.start else None
+    if opener is not None and opener.is_title and opener.is_alpha and pos(opener) not in FUNCTION_WORDS:
+        return opener     # "Jolly said ...": a surname the tagger took for an adverb; the resolver decides
     return None
 
 

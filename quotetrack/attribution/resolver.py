@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
                          POSSESSIVE_PRONOUNS, PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
-from ..names import clean_name, fold
+from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import (COORDINATED, RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name,
@@ -109,7 +109,7 @@ class Resolver:
             return self._antecedent(at, None) or _description(span)    # "the 46-year-old"
         if head.ent_type_ in TIME_LABELS:
             return None       # "Saturday said", a mis-parse
-        if head.ent_type_ in SPEAKER_LABELS or is_name(head):
+        if head.ent_type_ in SPEAKER_LABELS or is_name(head) or self._known_person(head):
             return _named(span)
         # "the agency's director, Maria Lopez": the name in the description wins (its own
         # apposition, never a name further inside: "a letter to Senator Hill").
@@ -133,6 +133,12 @@ class Resolver:
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
         return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
+
+    def _known_person(self, tok) -> bool:
+        """A surname the tagger took for another word (`Jolly said`, `O'Malley told`): a word
+        written as a name that the article names as a person elsewhere."""
+        return tok.is_title and pos(tok) not in ("NOUN", "PROPN") and surname(tok.text) in self.people.persons \
+            and (tok.i == 0 or not tok.doc[tok.i - 1].is_title)
 
     def _relative(self, noun) -> Name | None:
         """"Weaver, who said ..." is Weaver, and so is "Weaver, a banker who said"; "some who
