@@ -151,9 +151,9 @@ DOCUMENT_NOUNS = frozenset("""
     story essay review
 """.split())
 # Documents that are published somewhere: "an editorial in the Gazette" is the Gazette's.
+PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay review report".split())
 # Who came by a document rather than made it: "a memo obtained by the paper" is not the paper's.
 SECOND_HAND_VERBS = frozenset("obtain receive get acquire see review read quote cite".split())
-PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay review report".split())
 
 # Subjects that name no one: `"...," nothing said`, `something says`.
 NOBODY = frozenset("nothing something everything anything none this that these those which what".split())

@@ -31,6 +31,7 @@ APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
 PASSIVE = ("auxpass", "nsubjpass")
 AUXILIARIES = ("aux", "auxpass")
+# Parts of speech no name is mistagged as: "Also said" opens with no one.
 FUNCTION_WORDS = ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT")
 CONTRACTIONS = ("’s", "'s")        # "she's said": "has", which the tagger may take for the subject
 FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
@@ -200,7 +201,7 @@ def earlier_subject(verb):
             return tok
     opener = verb.doc[verb.i - 1] if verb.i - 1 == verb.sent.start else None
     if opener is not None and opener.is_title and opener.is_alpha and pos(opener) not in FUNCTION_WORDS:
-        return opener     # "Jolly said ...": a surname the tagger took for an adverb; the resolver decides
+        return opener     # "Jolly said": a surname tagged as an adverb; the resolver decides
     return None
 
 

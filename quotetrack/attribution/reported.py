@@ -223,10 +223,12 @@ def _according_to(tok):
 
 
 def _after_relative_clause(tok) -> bool:
+    """`..., which stood at 263, according to`: the word before the comma ends a relative clause."""
     before = tok.doc[tok.i - 2] if tok.i - 2 >= tok.sent.start else None
     if before is None or tok.doc[tok.i - 1].text != ",":
         return False
-    return any(t.dep_ == RELATIVE_CLAUSE and t.right_edge.i == before.i for t in [before, *before.ancestors])
+    return any(t.dep_ == RELATIVE_CLAUSE and t.right_edge.i == before.i
+               for t in [before, *before.ancestors])
 
 
 def _loose_complement(verb) -> list:

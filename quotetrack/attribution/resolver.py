@@ -92,10 +92,9 @@ class Resolver:
             clause = head.head
             while clause.dep_ == COORDINATED and pos(clause.head) == "VERB":
                 clause = clause.head    # "a banker whose fund grew, but who warned"
-            if clause.dep_ == RELATIVE_CLAUSE:
-                return self._relative(clause.head)
-            if clause.dep_ == COORDINATED and pos(clause.head) in ("NOUN", "PROPN"):
-                return self._relative(clause.head)
+            if clause.dep_ == RELATIVE_CLAUSE or (clause.dep_ == COORDINATED
+                                                  and pos(clause.head) in ("NOUN", "PROPN")):
+                return self._relative(clause.head)     # "Lee, ... but who said": Lee
         if head.lower_ in SOME_PEOPLE and pos(head) in ("PRON", "DET") and head.n_rights:
             # "those surveyed", "those who back her": the words that say who they are
             return _description([t for t in head.subtree if t.i < head.head.i] or [head])
@@ -137,7 +136,8 @@ class Resolver:
     def _known_person(self, tok) -> bool:
         """A surname the tagger took for another word (`Jolly said`, `O'Malley told`): a word
         written as a name that the article names as a person elsewhere."""
-        return tok.is_title and pos(tok) not in ("NOUN", "PROPN") and surname(tok.text) in self.people.persons \
+        return tok.is_title and pos(tok) not in ("NOUN", "PROPN") \
+            and surname(tok.text) in self.people.persons \
             and (tok.i == 0 or not tok.doc[tok.i - 1].is_title)
 
     def _relative(self, noun) -> Name | None:
