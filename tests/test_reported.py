@@ -318,6 +318,11 @@ def test_according_to_over_a_statement_is_one_row_the_sources(reported_of, text)
         "Mayor Rita Olsen said the harbour would reopen in May", "local radio", "according to")
 
 
+def test_according_to_an_unsigned_document_leaves_the_statement_to_its_speaker(reported_of):
+    row = only(reported_of("Mayor Rita Olsen said the harbour would reopen in May, according to press reports."))
+    assert (row["text"], row["speaker"], row["cue"]) == ("the harbour would reopen in May", "Rita Olsen", "said")
+
+
 def test_according_to_after_a_relative_clause_vouches_for_the_detail_only(reported_of):
     row = only(reported_of("Rita Olsen said the repairs cost less than the new levy, which rose to "
                            "two million dollars, according to the town's accounts."))

@@ -4,7 +4,7 @@ Dependency labels are named here once."""
 from __future__ import annotations
 
 from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS,
-                         REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
+                         PUBLICATION_NOUNS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..tokens import lemma, lemma_as_verb, pos
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -38,7 +38,9 @@ FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
 OBJECTS = ("dobj", "dative")
 PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
 PERSONAL = ("PROPN", "PRON")      # a name or a pronoun: someone, not "staffers" in general
-SUBJECT_CONTROL = ("promise",)     # "promised voters to ...": the one who promised acts
+SUBJECT_CONTROL = ("promise",)
+AUTHOR_PREPOSITIONS = ("from", "by")  # "a letter from the union"
+PUBLISHED_IN = ("in",)                # "an editorial in the Gazette"     # "promised voters to ...": the one who promised acts
 UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
 # Clauses beside a reported clause that may be statements of their own: "..., adding that".
 SIDE_CLAUSES = ("conj", "advcl", "parataxis")
@@ -59,6 +61,24 @@ MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL"
 def is_name(tok) -> bool:
     """A proper noun as written: small models tag "the minister" PROPN too."""
     return pos(tok) == "PROPN" and tok.text[:1].isupper()
+
+
+def written_by(document):
+    """The author a document's own words name: its possessor ("Lopez's statement"), a name it is
+    compounded with ("a White House statement"), or "a letter from the union", "an editorial in
+    the Gazette"."""
+    for child in document.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < document.i
+                                    and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
+            return child
+    prepositions = AUTHOR_PREPOSITIONS + (PUBLISHED_IN if lemma(document) in PUBLICATION_NOUNS else ())
+    for prep in document.children:
+        if prep.lower_ in prepositions:
+            obj = next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECTS[0]), None)
+            if obj is not None and (obj.ent_type_ in SPEAKER_LABELS or is_name(obj)
+                                    or lemma(obj) in PERSON_ROLES | ORGANISATION_NOUNS):
+                return obj
+    return None
 
 
 def is_age(tok) -> bool:

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..constants import ACCORDING_TO, COMPLEMENTIZERS
+from ..constants import ACCORDING_TO, COMPLEMENTIZERS, DOCUMENT_NOUNS
 from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
 from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, FINITE_TAGS,
                       NON_FINITE, OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS,
-                      RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS)
+                      RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS, written_by)
 from .resolver import Resolver
 from .result import Attributed
 from .sources import NOMINAL, as_clause, asks, has_subject, says, source
@@ -209,15 +209,16 @@ def _has_object(verb) -> bool:
 def _according_to(tok):
     """"According to X, CLAUSE": the clause it qualifies. When that clause is a statement
     itself (`Lee said A, according to the Ledger`), X reports it all: one row, X's, as for
-    reported speech inside reported speech; but after a relative clause (`Lee said A, which
-    stood at 263, according to X`) X vouches for that detail only, and Lee keeps the row."""
+    reported speech inside reported speech. Lee keeps the row when X vouches for a detail only
+    (`Lee said A, which stood at 263, according to X`) or is a document the text gives no
+    author (`according to press reports`): a row should name who spoke."""
     found = according_to(list(tok.doc[tok.i:tok.sent.end]))
     if found is None:
         return
     clause = tok.head
     while clause.head.i != clause.i and not (clause.dep_ == CLAUSAL_COMPLEMENT and says(clause.head)):
         clause = clause.head
-    if says(clause) and _after_relative_clause(tok):
+    if says(clause) and (_after_relative_clause(tok) or _unsigned(found[1])):
         return
     yield tok, found[1], core(within_brackets(tok, without(clause.subtree, tok.subtree)))
 
@@ -229,6 +230,10 @@ def _after_relative_clause(tok) -> bool:
         return False
     return any(t.dep_ == RELATIVE_CLAUSE and t.right_edge.i == before.i
                for t in [before, *before.ancestors])
+
+
+def _unsigned(source) -> bool:
+    return lemma(source) in DOCUMENT_NOUNS and written_by(source) is None
 
 
 def _loose_complement(verb) -> list:

@@ -11,21 +11,19 @@ import bisect
 from typing import NamedTuple
 
 from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
-                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, PUBLICATION_NOUNS, ROLE_GENDER, SECOND_HAND_VERBS,
+                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, RELATIVE_CLAUSE, SUBJECTS, TIME_LABELS, agent, is_age, is_name,
-                      is_reporting, main_subject, subject_of)
+from .grammar import (COORDINATED, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
+                      is_reporting, main_subject, subject_of, written_by)
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
-AUTHOR_PREPOSITIONS = ("from", "by")
 DEFINITE = ("the", "this", "that")
 RELATIVE_PRONOUNS = ("who", "which", "that")
-PUBLISHED_IN = ("in",)
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = ("NNS", "NNPS")
 
@@ -205,17 +203,9 @@ class Resolver:
         name it is compounded with ("a White House statement"), its agent ("a letter from the
         union", "an editorial in the Gazette"), or whoever issued it just before ("The union
         filed a lawsuit. ... the lawsuit claims"). Never the document itself."""
-        for child in document.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < document.i
-                                        and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
-                return self._name_of(child)
-        prepositions = AUTHOR_PREPOSITIONS + (PUBLISHED_IN if lemma(document) in PUBLICATION_NOUNS else ())
-        for prep in document.children:
-            if prep.lower_ in prepositions:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and (obj.ent_type_ in SPEAKER_LABELS or is_name(obj)
-                                        or lemma(obj) in PERSON_ROLES | ORGANISATION_NOUNS):
-                    return self._name_of(obj)
+        author = written_by(document)
+        if author is not None:
+            return self._name_of(author)
         issuer = _issuing_subject(document)      # "His office put out a statement saying ..."
         if issuer is not None and lemma(issuer) not in DOCUMENT_NOUNS:
             return self._name_of(issuer)
