@@ -252,6 +252,15 @@ def test_the_one_asked_is_not_the_asker(reported_of):
     assert [r for r in rows if r["speaker"] == "Ana Lopez" and "repairs" in r["text"]] == []
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("The company was fined. It is safe to say that the plan failed badly.", []),
+    ("The company was fined. It is worth noting that the plan failed badly.", []),
+    ("Mayor Ana Lopez was quick to say that the plan failed badly.", ["Ana Lopez"]),
+])
+def test_it_is_safe_to_say_is_no_one_speaking(reported_of, text, speakers):
+    assert [r["speaker"] for r in reported_of(text)] == speakers
+
+
 def test_time_will_tell_and_bare_numbers_say_nothing(reported_of):
     assert reported_of("Only time will tell if the new levees will hold.") == []
     assert reported_of("In the north, 60 pledged delegates and seven others were at stake.") == []

@@ -6,11 +6,13 @@ from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VE
                          TURNS_OF_PHRASE)
 from ..tokens import lemma, pos
 from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
-                      ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
+                      NON_FINITE, ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
                       mended_subject, subject_of)
 
 
 AS_MARK = "as"
+IMPERSONAL = "it"
+ADJECTIVE_COMPLEMENT = "acomp"    # "is [safe] to say"
 DEMONSTRATIVES = ("that", "this")
 NOMINAL = ("NOUN", "PROPN", "PRON")
 
@@ -45,7 +47,7 @@ def source(verb):
         return None       # "Asked whether ..., Lee said": someone unnamed asked Lee
     subject = _subject(verb)
     if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS) \
-            or _turn_of_phrase(verb, subject):
+            or _turn_of_phrase(verb, subject) or _impersonal(verb, subject):
         return None
     return subject
 
@@ -60,6 +62,15 @@ def _turn_of_phrase(verb, subject) -> bool:
         return True       # "60 pledged delegates ...": a number, misparsed as the subject
     return subject.lower_ in DEMONSTRATIVES and subject.i == verb.sent.start and verb.i == subject.i + 1 \
         and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def _impersonal(verb, subject) -> bool:
+    """"It is safe to say ...", "It is worth noting ...": an adjective's infinitive with "it"
+    for subject says nothing of anyone. "Lee was quick to say" is Lee's."""
+    if verb.dep_ != NON_FINITE or subject.lower_ != IMPERSONAL:
+        return False
+    head = verb.head
+    return pos(head) == "ADJ" or any(c.dep_ == ADJECTIVE_COMPLEMENT and pos(c) == "ADJ" for c in head.children)
 
 
 def _subject(verb):
