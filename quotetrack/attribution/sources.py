@@ -5,14 +5,13 @@ from __future__ import annotations
 from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS,
                          TURNS_OF_PHRASE)
 from ..tokens import lemma, pos
-from .grammar import (ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
-                      NON_FINITE, ROOT, SUBJECTS, UNLABELLED, agent, earlier_subject, is_name, is_passive,
-                      mended_subject, subject_of)
+from .grammar import (ADJECTIVE_COMPLEMENT, ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT,
+                      COMPLEMENTIZER, COORDINATED, NON_FINITE, ROOT, SUBJECTS, UNLABELLED, agent,
+                      earlier_subject, is_name, is_passive, mended_subject, subject_of)
 
 
 AS_MARK = "as"
 IMPERSONAL = "it"
-ADJECTIVE_COMPLEMENT = "acomp"    # "is [safe] to say"
 DEMONSTRATIVES = ("that", "this")
 NOMINAL = ("NOUN", "PROPN", "PRON")
 
@@ -70,7 +69,8 @@ def _impersonal(verb, subject) -> bool:
     if verb.dep_ != NON_FINITE or subject.lower_ != IMPERSONAL:
         return False
     head = verb.head
-    return pos(head) == "ADJ" or any(c.dep_ == ADJECTIVE_COMPLEMENT and pos(c) == "ADJ" for c in head.children)
+    return pos(head) == "ADJ" or any(c.dep_ == ADJECTIVE_COMPLEMENT and pos(c) == "ADJ"
+                                     for c in head.children)
 
 
 def _subject(verb):
