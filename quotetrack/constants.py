@@ -156,7 +156,7 @@ PUBLICATION_NOUNS = frozenset("editorial article column op-ed piece story essay 
 SECOND_HAND_VERBS = frozenset("obtain receive get acquire see review read quote cite".split())
 
 # Subjects that name no one: `"...," nothing said`, `something says`.
-NOBODY = frozenset("nothing something everything anything none this that these those which what".split())
+NOBODY = frozenset("nothing something everything anything none nobody this that these those which what".split())
 
 # Subjects that stand for unnamed people: "Another said", "Several wrote".
 SOME_PEOPLE = frozenset("one another some several many most those others both few all".split())

@@ -261,6 +261,15 @@ def test_it_is_safe_to_say_is_no_one_speaking(reported_of, text, speakers):
     assert [r["speaker"] for r in reported_of(text)] == speakers
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("All told, up to five million people could be eligible for the program.", []),
+    ("Nobody said the plan would fail this year.", [None]),
+    ("All told the committee that they would vote for the plan.", ["All"]),
+])
+def test_all_told_and_nobody_name_no_one(reported_of, text, speakers):
+    assert [r["speaker"] for r in reported_of(text)] == speakers
+
+
 def test_time_will_tell_and_bare_numbers_say_nothing(reported_of):
     assert reported_of("Only time will tell if the new levees will hold.") == []
     assert reported_of("In the north, 60 pledged delegates and seven others were at stake.") == []

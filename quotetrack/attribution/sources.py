@@ -12,7 +12,7 @@ from .grammar import (ADJECTIVE_COMPLEMENT, ADVERBIAL_CLAUSE, APPOSITION, AUXILI
 
 AS_MARK = "as"
 IMPERSONAL = "it"
-DEMONSTRATIVES = ("that", "this")
+OPENERS = ("that", "this", "all")      # "That said,", "This said,", "All told,"
 NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
@@ -52,14 +52,14 @@ def source(verb):
 
 
 def _turn_of_phrase(verb, subject) -> bool:
-    """"That said, ..." opens a sentence, and "time will tell", without anyone saying anything;
-    a bare number says nothing either."""
+    """"That said, ..." and "All told, ..." open a sentence, and "time will tell", without anyone
+    saying anything; a bare number says nothing either."""
     doc = verb.doc
     if (lemma(subject), lemma(verb)) in TURNS_OF_PHRASE:
         return True
     if subject.tag_ == "CD" and not subject.n_lefts + subject.n_rights:
         return True       # "60 pledged delegates ...": a number, misparsed as the subject
-    return subject.lower_ in DEMONSTRATIVES and subject.i == verb.sent.start and verb.i == subject.i + 1 \
+    return subject.lower_ in OPENERS and subject.i == verb.sent.start and verb.i == subject.i + 1 \
         and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
