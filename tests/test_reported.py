@@ -231,6 +231,12 @@ def test_while_saying_shares_the_subject_of_its_clause(reported_of):
     assert (row["text"], row["speaker"]) == ("the budget was far too small", "Karl Berg")
 
 
+def test_another_quotes_attribution_is_never_the_content(reported_of):
+    rows = reported_of("Jeff Lane told a conference that he was ''very, very comfortable with the deal,'' "
+                       "The Ledger reported.")
+    assert [r["text"] for r in rows] == []
+
+
 def test_the_attribution_itself_is_never_the_content(reported_of):
     assert reported_of('"The levees will hold," said Karl Berg, an engineer who heads the flood board.') == []
 

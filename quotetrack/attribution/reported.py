@@ -39,6 +39,7 @@ ACCUSED_OF = "of"            # "accused her of lying"
 CUT_MARKS = (":", ";", "—", "–", " - ", "--")
 NOUN_MODIFIERS = ("acl", "appos", "amod", "relcl")
 TELL = "tell"
+SAID_WHAT = (CLAUSAL_COMPLEMENT, NON_FINITE) + OBJECTS     # what a verb of saying says
 PHRASE_OPENERS = ("DET", "ADJ", "NUM")      # "said [the] aide", "said [former] Gov. ..."
 CLAUSE_WORDS = ("VERB", "AUX", "SCONJ")     # none inside the attribution `, X said,`
 REFLEXIVES = ("himself", "herself", "themselves", "itself", "myself", "ourselves")
@@ -75,8 +76,9 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
 
 def _is_content(words, cue, subject) -> bool:
     """What a statement's words must be: neither the attribution itself (`"...," [the source
-    recalled]`, `said [David Lee, an aide]`), nor a phrase that describes a noun (`the interview
-    [taped on Wednesday]`), nor a reflexive object and its description (`declared [himself the winner]`)."""
+    recalled]`, `said [David Lee, an aide]`), nor another quote's attribution (`"...," [the Ledger
+    reported]`), nor a phrase that describes a noun (`the interview [taped on Wednesday]`), nor a
+    reflexive object and its description (`declared [himself the winner]`)."""
     ids = {t.i for t in words}
     if not words or cue.i in ids or subject.i in ids:
         return False
@@ -84,7 +86,16 @@ def _is_content(words, cue, subject) -> bool:
     if any(t.dep_ in NOUN_MODIFIERS and not has_subject(t) for t in roots):
         return False
     first = min(words, key=lambda t: t.i)
+    if _after_quote(first) and any(says(t) and has_subject(t) and not any(
+            c.dep_ in SAID_WHAT and c.i in ids for c in t.children) for t in roots):
+        return False
     return first.lower_ not in REFLEXIVES
+
+
+def _after_quote(tok) -> bool:
+    """The word follows a closing quote mark, a comma between them at most."""
+    before = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if t.text != ","]
+    return bool(before) and is_mark(before[-1])
 
 
 def _reported_within(statement: Statement, others, ctx: ArticleContext) -> bool:
