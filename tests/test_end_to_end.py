@@ -13,20 +13,29 @@ SEEDS = SHARED / "corpus" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not beside the repo")
 
 
-@pytest.fixture(scope="module")
-def scores(nlp, tmp_path_factory):
+def _score(nlp, reported: bool) -> dict:
     sys.path.insert(0, str(SHARED / "eval"))
     import score
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-    quotes = qt.extract_quotes(texts, nlp=nlp).pipe(qt.group_variants).pipe(qt.score_drift)
+    quotes = qt.extract_quotes(texts, nlp=nlp, reported=reported).pipe(qt.group_variants).pipe(qt.score_drift)
     pred = [{"doc": r["doc_id"], "start": int(r["start"]), "end": int(r["end"]), "text": r["text"],
-             "speaker": None if pd.isna(r["speaker"]) else r["speaker"],
-             "cluster_id": int(r["cluster_id"]), "drift": float(r["drift"])}
+             "kind": r["kind"], "speaker": None if pd.isna(r["speaker"]) else r["speaker"],
+             "cluster_id": int(r["cluster_id"]), "drift": None if pd.isna(r["drift"]) else float(r["drift"])}
             for r in quotes.to_dict("records")]
     gold = score.load(SHARED / "corpus" / "seeds.gold.jsonl")
     order = score.load(SHARED / "corpus" / "seeds.drift-order.jsonl")
     return score.score(gold, pred, order)
+
+
+@pytest.fixture(scope="module")
+def scores(nlp):
+    return _score(nlp, reported=False)
+
+
+@pytest.fixture(scope="module")
+def with_reported(nlp):
+    return _score(nlp, reported=True)
 
 
 def test_extraction_and_attribution(scores):
@@ -43,3 +52,10 @@ def test_grouping(scores):
 
 def test_drift_order(scores):
     assert scores["drift_order"]["ordered"] >= 18
+
+
+def test_reported_statements_and_the_quotes_they_join(with_reported, scores):
+    assert with_reported["reported"]["e2e_f1"] >= 0.90
+    assert with_reported["reported"]["group_f1"] >= 0.91       # reported rows and quotes together
+    for section in ("direct", "all"):
+        assert with_reported[section]["e2e_f1"] == scores[section]["e2e_f1"]
