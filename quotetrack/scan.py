@@ -70,7 +70,7 @@ def saying_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _abbreviation(word: str) -> bool:
-    """"Mr.", "Sen.", "J.", "U.S.": a full stop that ends no sentence."""
+    """"Mr.", "Sen.", "J.", "U.S.": a full stop that ends no sentence (an ellipsis may)."""
     bare = word.strip("\"'“”‘’(").rstrip(".")
-    return bare.lower() in NAME_TITLES or bare.lower() in ABBREVIATIONS or len(bare) == 1 \
-        or "." in bare
+    return bare.lower() in NAME_TITLES or bare.lower() in ABBREVIATIONS \
+        or (len(bare) == 1 and bare.isalpha()) or "." in bare
