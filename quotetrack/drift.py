@@ -1,4 +1,5 @@
-"""`score_drift` and `drift_summary`: how far each variant has moved from its cluster's wording."""
+"""`score_drift` and `drift_summary`: how far each variant has moved from the common wording of
+its passage."""
 from __future__ import annotations
 
 from collections import Counter
@@ -17,20 +18,18 @@ from .schema import is_none
 # (rapidfuzz partial_ratio), was cut rather than reworded: it is measured against that part.
 SHORTER = 0.9
 CUT = 90
-# A shorter variant matching no part of the canonical is another piece of the utterance (the
-# second half of a quote split by its attribution): it has drifted from nothing.
-ANOTHER_PIECE = 50
 
 
 def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
     """Add `drift` in [0, 1] and the columns that explain it.
 
-    drift is 0 when the variant has the canonical's words (marks, case, spacing, punctuation
-    and British/American spelling ignored) and grows with rewording. A variant that is a cut
-    of the canonical (shorter, and matching a part of it closely) is compared with that part,
-    so the cut is not counted as rewording: `truncated` says it was cut. A piece of the
-    utterance that the canonical does not hold (the second half of a split quote) has drift 0.
-    Also: word_similarity (0-1, whole wordings), words_deleted / words_inserted /
+    drift is 0 when the variant has the canonical's words (the common wording of its passage;
+    marks, case, spacing, punctuation and British/American spelling ignored) and grows with
+    rewording. A variant that is a cut of the canonical (shorter, and matching a part of it
+    closely) is compared with that part, so the cut is not counted as rewording: `truncated`
+    says it was cut. drift is NA where no other source renders the row's passage (nothing to
+    drift from: `passage_sources` below 2, or, in a frame without it, one doc_id in the row's
+    passage_id or cluster_id). Also: word_similarity (0-1, whole wordings), words_deleted / words_inserted /
     words_replaced (word edits from the canonical to the variant), truncated, speaker_mismatch
     (the speaker differs from the one most variants give; NA where the speaker is unknown) and
     reported (a row of kind `reported`: a paraphrase, not a wording of the quote, so its drift
@@ -50,15 +49,14 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
         is_part = 0 < len(v) < len(c) and _contains(c, v)
         truncated.append(is_part)
         part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if v and len(v) < SHORTER * len(c) else 100
-        if part < ANOTHER_PIECE:
-            drift.append(0.0)    # another piece of the utterance: nothing in the canonical to drift from
-        elif part >= CUT and len(v) < SHORTER * len(c):
+        if part >= CUT and len(v) < SHORTER * len(c):
             drift.append(1.0 - part / 100.0)
         else:
             drift.append(1.0 - similarity[-1])
     reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
         else np.zeros(len(out), dtype=bool)
-    out["drift"] = np.where(reported, np.nan, np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0))
+    unmeasured = reported | _alone(out)
+    out["drift"] = np.where(unmeasured, np.nan, np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0))
     out["word_similarity"] = np.where(reported, np.nan, np.round(np.array(similarity, dtype=float), 4))
     out["words_deleted"] = np.array(deleted, dtype=np.int64)
     out["words_inserted"] = np.array(inserted, dtype=np.int64)
@@ -67,6 +65,17 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
     out["speaker_mismatch"] = _speaker_mismatch(out)
     out["reported"] = reported
     return out
+
+
+def _alone(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose passage no other source renders."""
+    if "passage_sources" in frame.columns:
+        return (frame["passage_sources"].astype("Float64").fillna(0) < 2).to_numpy(dtype=bool)
+    if "doc_id" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    group = frame["passage_id"] if "passage_id" in frame.columns else frame["cluster_id"]
+    group = group.astype(object).where(group.notna(), frame["cluster_id"])
+    return (frame["doc_id"].groupby(group.to_numpy(), dropna=False).transform("nunique") < 2).to_numpy()
 
 
 def _contains(whole: list[str], part: list[str]) -> bool:
@@ -85,8 +94,10 @@ def _speaker_mismatch(frame: pd.DataFrame) -> pd.Series:
 
 
 def drift_summary(quotes: pd.DataFrame, by: str | list[str] = "outlet") -> pd.DataFrame:
-    """Per group: the number of quotes; over the quotes only, mean drift, share truncated and
-    share misattributed; and the number of reported statements."""
+    """Per group: the number of quotes and how many of them have a drift (`measured`: their
+    passage is rendered by another source too); over the quotes only, mean drift (over the
+    measured ones), share truncated and share misattributed; and the number of reported
+    statements."""
     by_columns = [by] if isinstance(by, str) else list(by)
     require_columns(quotes, ["drift", "truncated", "speaker_mismatch", *by_columns],
                     "drift_summary (run score_drift first)")
@@ -96,10 +107,13 @@ def drift_summary(quotes: pd.DataFrame, by: str | list[str] = "outlet") -> pd.Da
     grouped = quotes[~is_report].groupby(by_columns, observed=True, dropna=False)
     summary = pd.DataFrame({
         "quotes": counts.size() - counts.sum(),
+        "measured": grouped["drift"].count(),
         "mean_drift": grouped["drift"].mean(),
         "share_truncated": grouped["truncated"].mean(),
         "share_misattributed": grouped["speaker_mismatch"].agg(
             lambda s: s.astype("boolean").mean(skipna=True)),
         "reported": counts.sum(),
     })
-    return summary.astype({"quotes": "int64", "reported": "int64", "share_misattributed": "Float64"})
+    summary["measured"] = summary["measured"].fillna(0)
+    return summary.astype({"quotes": "int64", "measured": "int64", "reported": "int64",
+                           "share_misattributed": "Float64"})

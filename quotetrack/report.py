@@ -12,13 +12,12 @@ from pathlib import Path
 import pandas as pd
 
 from .diff import word_diff_html
-from .drift import drift_summary, score_drift
+from .drift import drift_summary
 from .frames import require_columns
 from .names import majority_speaker
-from .schema import is_none
+from .schema import is_none, is_reported
+from .variants import NEEDED, passage_variants, source_labels, source_variants
 
-NEEDED = ["doc_id", "text", "kind", "speaker", "cluster_id", "canonical"]
-REPORTED = "reported"
 NO_SPEAKER = "(no speaker found)"
 
 
@@ -26,15 +25,17 @@ def report(quotes: pd.DataFrame, path: str | Path | None = None, *, by: str | No
            title: str = "Quotations and how they drift") -> str:
     """The whole comparison as one HTML page (a str), also written to `path` when given.
 
-    quotes: the frame of group_variants or score_drift (drift is scored again on each source's
-        whole variant, see source_variants).
+    quotes: the frame of group_variants or score_drift. Each utterance is shown passage by
+        passage, each passage with its common wording and each source's rendering of it; the
+        chart of drift per source scores each source's whole variant (see source_variants).
     by: the column naming where a quote was printed: `outlet` when the frame has one, else `doc_id`.
     """
     source = _source_column(quotes, by)
     variants = source_variants(quotes, by=source)
-    paraphrases = _reported(quotes).assign(source=lambda f: _labels(f, source))
+    renderings = passage_variants(quotes, by=source)
+    paraphrases = _reported(quotes).assign(source=lambda f: source_labels(f, source))
     clusters = _cluster_order(variants, paraphrases)
-    sources = list(dict.fromkeys(_labels(quotes, source)))
+    sources = list(dict.fromkeys(source_labels(quotes, source)))
     body = [
         f"<h1>{html.escape(title)}</h1>",
         f"<p class='lead'>{_counts(quotes, sources, clusters)}</p>",
@@ -42,39 +43,15 @@ def report(quotes: pd.DataFrame, path: str | Path | None = None, *, by: str | No
         "<h2>Drift per source</h2>",
         _drift_chart(variants, sources),
         "<h2>Who is quoted where</h2>",
-        _speaker_table(quotes[~_is_reported(quotes)], source, sources),
+        _speaker_table(quotes[~is_reported(quotes)], source, sources),
         "<h2>Each utterance and its variants</h2>",
-        *(_cluster_section(n, cluster_id, variants, paraphrases) for n, cluster_id in enumerate(clusters, 1)),
+        *(_cluster_section(n, cluster_id, renderings, paraphrases) for n, cluster_id in enumerate(clusters, 1)),
         "<p class='foot'>Made by quotetrack.</p>",
     ]
     page = _PAGE.format(title=html.escape(title), style=_STYLE, body="\n".join(body))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page
-
-
-def source_variants(quotes: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """One row per utterance, source and kind: what that source printed of it.
-
-    A quote a source split around its attribution ("A," she said, "B.") is one utterance printed
-    whole, so its pieces are joined in text order and scored again as one variant (score_drift);
-    a reader then sees "cut" only where words are really missing. Reported speech is left out.
-    Columns: cluster_id, source, kind, text, pieces, speaker, canonical, doc_id and score_drift's.
-    """
-    source = _source_column(quotes, by)
-    rows = quotes[~_is_reported(quotes)].assign(source=lambda f: _labels(f, source))
-    rank = {name: i for i, name in enumerate(dict.fromkeys(rows["source"]))}
-    rows = rows.assign(source_rank=rows["source"].map(rank))
-    rows = rows.sort_values(["cluster_id", "source_rank", *(["start"] if "start" in rows.columns else [])],
-                            kind="stable")
-    rows = rows.assign(kind=rows["kind"].astype(str), speaker=rows["speaker"].astype(object))
-    joined = (rows.groupby(["cluster_id", "source", "kind"], sort=False)
-                  .agg(text=("text", " ".join), pieces=("text", "size"),
-                       speaker=("speaker", majority_speaker), canonical=("canonical", "first"),
-                       doc_id=("doc_id", "first"))
-                  .reset_index())
-    joined["speaker"] = joined["speaker"].astype("string")
-    return score_drift(joined)
 
 
 def _source_column(quotes: pd.DataFrame, by: str | None) -> str:
@@ -84,18 +61,8 @@ def _source_column(quotes: pd.DataFrame, by: str | None) -> str:
     return source
 
 
-def _labels(frame: pd.DataFrame, source: str) -> pd.Series:
-    """The source of each row as text; a row with no value there is named by its doc_id."""
-    return pd.Series([str(d) if is_none(s) else str(s) for s, d in zip(frame[source], frame["doc_id"])],
-                     index=frame.index, dtype=object)
-
-
-def _is_reported(frame: pd.DataFrame) -> pd.Series:
-    return frame["kind"].astype(str) == REPORTED
-
-
 def _reported(quotes: pd.DataFrame) -> pd.DataFrame:
-    rows = quotes[_is_reported(quotes)]
+    rows = quotes[is_reported(quotes)]
     return rows.sort_values("start", kind="stable") if "start" in rows.columns else rows
 
 
@@ -114,7 +81,7 @@ def _cluster_order(variants: pd.DataFrame, paraphrases: pd.DataFrame) -> list:
 def _counts(quotes: pd.DataFrame, sources: list[str], clusters: list) -> str:
     if quotes.empty:
         return "No quotations found."
-    n_reported = int(_is_reported(quotes).sum())
+    n_reported = int(is_reported(quotes).sum())
     parts = [_plural(len(sources), "source"), _plural(len(quotes) - n_reported, "quotation"),
              _plural(len(clusters), "utterance")]
     if n_reported:
@@ -126,24 +93,29 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _cluster_section(number: int, cluster_id, variants: pd.DataFrame, paraphrases: pd.DataFrame) -> str:
-    quoted = variants[variants["cluster_id"] == cluster_id]
+def _cluster_section(number: int, cluster_id, renderings: pd.DataFrame, paraphrases: pd.DataFrame) -> str:
+    quoted = renderings[renderings["cluster_id"] == cluster_id]
     reported = paraphrases[paraphrases["cluster_id"] == cluster_id]
     everyone = pd.concat([quoted["speaker"].astype(object), reported["speaker"].astype(object)])
     speaker = majority_speaker(everyone)
-    canonical = (quoted if len(quoted) else reported)["canonical"].iloc[0]
     n_sources = len(set(quoted["source"]) | set(reported["source"]))
     head = (f"<h3 id='u{number}'>{number}. {html.escape(speaker or NO_SPEAKER)}"
             f" <small>{_plural(n_sources, 'source')}</small></h3>")
-    parts = [f"<section class='cluster' data-cluster='{html.escape(str(cluster_id))}'>", head,
-             f"<blockquote class='canonical'>{html.escape(str(canonical))}</blockquote>"]
-    if len(quoted):
-        rows = "".join(_variant_row(r, speaker) for r in quoted.itertuples(index=False))
-        parts.append("<table class='variants'><colgroup><col class='c-source'><col class='c-speaker'>"
+    parts = [f"<section class='cluster' data-cluster='{html.escape(str(cluster_id))}'>", head]
+    if not len(quoted):
+        parts.append(f"<blockquote class='canonical'>{html.escape(str(reported['canonical'].iloc[0]))}</blockquote>")
+    passages = _passage_order(quoted)
+    for k, rows in enumerate(passages, 1):
+        if len(passages) > 1:
+            parts.append(f"<p class='passage-head'>Passage {k} of {len(passages)}, "
+                         f"{_plural(rows['source'].nunique(), 'source')}:</p>")
+        table = "".join(_variant_row(r, speaker) for r in rows.itertuples(index=False))
+        parts.append(f"<blockquote class='canonical'>{html.escape(_wording(rows))}</blockquote>"
+                     "<table class='variants'><colgroup><col class='c-source'><col class='c-speaker'>"
                      "<col><col class='c-drift'><col class='c-marks'></colgroup>"
                      "<thead><tr><th>source</th><th>speaker</th>"
                      "<th>wording (against the canonical)</th><th>drift</th><th></th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table>")
+                     f"<tbody>{table}</tbody></table>")
     if len(reported):
         items = "".join(f"<li><b>{html.escape(r.source)}</b> ({html.escape(_name(r.speaker))}): "
                         f"<q>{html.escape(str(r.text))}</q></li>" for r in reported.itertuples(index=False))
@@ -151,6 +123,20 @@ def _cluster_section(number: int, cluster_id, variants: pd.DataFrame, paraphrase
                      f"<ul class='paraphrases'>{items}</ul>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _passage_order(quoted: pd.DataFrame) -> list[pd.DataFrame]:
+    """The renderings of each passage, the passage most sources render first (ties: the earlier
+    in the text of the first source)."""
+    groups = [rows for _, rows in quoted.groupby("passage_id", sort=False, dropna=False)]
+    return sorted(groups, key=lambda rows: -rows["source"].nunique())
+
+
+def _wording(rows: pd.DataFrame) -> str:
+    """The common wording of a passage: the canonical of its renderings that covers least (one
+    that spans several passages carries their wordings joined)."""
+    canonicals = rows["canonical"].astype(str)
+    return canonicals.loc[canonicals.str.len().idxmin()]
 
 
 def _variant_row(r, majority: str | None) -> str:
@@ -182,7 +168,7 @@ def _name(value) -> str:
 def _speaker_table(quotes: pd.DataFrame, source: str, sources: list[str]) -> str:
     """Quotations per speaker (rows, most quoted first) per source (columns)."""
     frame = pd.DataFrame({"speaker": [_name(s) for s in quotes["speaker"]],
-                          "source": _labels(quotes, source).tolist()})
+                          "source": source_labels(quotes, source).tolist()})
     if frame.empty:
         return "<p>No quotations found.</p>"
     sources = [s for s in sources if s in set(frame["source"])]
@@ -235,8 +221,9 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
             "one other source: 0 is the common wording, 1 has no word in common.</p>")
 
 
-_LEGEND = ("<p class='legend'>Each utterance is shown in its <b>canonical</b> wording (the one most "
-           "sources agree with), then as each source printed it: <del>struck-out red</del> words are "
+_LEGEND = ("<p class='legend'>Each utterance is shown passage by passage (the sentences that sources "
+           "print together), each in its <b>canonical</b> wording (the one most sources agree with), "
+           "then as each source printed it: <del>struck-out red</del> words are "
            "in the canonical but not in this version, <ins>green</ins> words are in this version only. "
            "<b>drift</b> runs from 0 (the canonical's words) to 1; <span class='mark cut'>cut</span>: "
            "words are missing from the end or the start; <span class='mark who'>other speaker</span>: "
@@ -255,6 +242,7 @@ _STYLE = """
 .qtr col.c-drift{width:6%}.qtr col.c-marks{width:13%}.qtr del{background:#fdd;color:#900}.qtr ins{background:#dfd;color:#060;text-decoration:none}
 .qtr .mark{display:inline-block;font-size:.8em;padding:0 6px;border-radius:8px;background:#eee;margin:1px}
 .qtr .mark.cut{background:#fff1c2}.qtr .mark.who{background:#f8c9c9}.qtr b.who{color:#a00}
+.qtr .passage-head{margin:.8em 0 0;color:#444}
 .qtr ul.paraphrases{margin:.2em 0 .6em}.qtr .paraphrase-head{margin:.4em 0 0;color:#444;font-style:italic}
 .qtr svg text{font:12px system-ui,sans-serif;fill:#222}.qtr svg text.tick,.qtr svg text.na{fill:#777}
 """

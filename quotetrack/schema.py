@@ -12,12 +12,13 @@ import pandas as pd
 # Kinds of row. `reported` rows (reported speech) appear only with extract_quotes(reported=True).
 KINDS = ["direct", "partial", "heading", "other", "reported"]
 QUOTE_KINDS = ("direct", "partial", "heading", "other")
+DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 
 # extract_quotes: one row per quoted span (or reported statement).
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
                  "speaker_end", "cue"]
 # group_variants adds:
-GROUP_COLUMNS = ["cluster_id", "canonical"]
+GROUP_COLUMNS = ["cluster_id", "passage_id", "canonical", "passage_sources"]
 # score_drift adds:
 DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", "words_replaced",
                  "truncated", "speaker_mismatch", "reported"]
@@ -31,6 +32,13 @@ def is_none(value) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+def is_reported(frame: pd.DataFrame) -> pd.Series:
+    """Which rows are reported statements (kind `reported`); none when the frame has no kind."""
+    if "kind" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["kind"].astype(str) == REPORTED
 
 
 def quote_frame(rows: list[dict], extra_columns: list[str] | None = None,

@@ -88,11 +88,3 @@ def test_input_is_not_mutated():
     before = df.copy()
     qt.score_drift(df)
     pd.testing.assert_frame_equal(df, before)
-
-
-def test_a_piece_the_canonical_does_not_hold_has_not_drifted():
-    d = qt.score_drift(clustered([
-        "We will rebuild every house that the water took from us this spring",
-        "Nobody will be left behind.",
-    ]))
-    assert d["drift"].iloc[1] == 0.0 and not bool(d["truncated"].iloc[1])

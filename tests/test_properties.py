@@ -63,7 +63,9 @@ def check_spans(result, texts):
         if row.kind == "reported":
             assert len(row.text.split()) >= 3
         else:
-            assert 0.0 <= row.drift <= 1.0
+            # NA exactly where no other source renders the passage: nothing to drift from
+            assert pd.isna(row.drift) == (row.passage_sources < 2)
+            assert pd.isna(row.drift) or 0.0 <= row.drift <= 1.0
     assert result.attrs["errors"] == {}
 
 
@@ -108,8 +110,8 @@ def test_reordering_the_articles_keeps_the_grouping(nlp, texts, random):
     shuffled = qt.group_variants(qt.extract_quotes({ids[i]: texts[i] for i in order}, nlp=nlp,
                                                    reported=True))
     key = ["doc_id", "start"]
-    a = forward.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)
-    b = shuffled.sort_values(key)[[*key, "cluster_id", "canonical"]].reset_index(drop=True)
+    a = forward.sort_values(key)[[*key, "cluster_id", "passage_id", "canonical"]].reset_index(drop=True)
+    b = shuffled.sort_values(key)[[*key, "cluster_id", "passage_id", "canonical"]].reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -120,7 +122,8 @@ def test_grouping_never_crashes_on_odd_quote_texts(texts):
                           "speaker": [None if i % 3 else "A B" for i in range(len(texts))]})
     result = qt.score_drift(qt.group_variants(frame))
     assert len(result) == len(texts)
-    assert result["drift"].between(0, 1).all()
+    assert result["drift"].dropna().between(0, 1).all()
+    assert (result["drift"].isna() == (result["passage_sources"] < 2)).all()
 
 
 def test_thousands_of_quotes_in_one_article(nlp):

@@ -20,8 +20,8 @@ import pandas as pd
 from ..frames import require_columns
 from ..normalize import normalized
 from ..schema import is_none
-from .canonical import canonicals
-from .clusters import cluster_units, join_pieces, stable_ids
+from .canonical import passage_columns
+from .clusters import cluster_units, join_fragments, join_pieces, stable_ids
 from .evidence import SHORT_QUOTE, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules, judge, speaker_relation
 from .index import SPEAKER_WORD_DF, candidate_pairs, sorted_unique, speaker_word_pairs, word_index
 from .reported import link_reported
@@ -74,7 +74,9 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     n = len(out)
     if n == 0:
         out["cluster_id"] = pd.Series([], dtype="int64", index=out.index)
+        out["passage_id"] = pd.Series([], dtype="Int64", index=out.index)
         out["canonical"] = pd.Series([], dtype=object, index=out.index)
+        out["passage_sources"] = pd.Series([], dtype="Int64", index=out.index)
         return out
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
@@ -93,12 +95,22 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
                 + (labels.max() + 1)
     speakers = [None if s < 0 else s for s in rows.speaker.tolist()]
     labels = join_pieces(out, labels, speakers, ~reported, rows.key)
+    kinds = out["kind"].astype(str).tolist() if "kind" in out.columns else ["direct"] * n
+    labels, borrowed = join_fragments(labels, kinds, out["doc_id"].astype(str).tolist(), speakers, norms, ~reported)
     if reported.any():
         for part in _partitions(out, by_columns):
-            labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers)
+            labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers,
+                                   borrowed)
     labels = stable_ids(labels, rows.key)
     out["cluster_id"] = labels
-    out["canonical"] = canonicals(out, labels, texts, norms, canonical, ~reported)
+    published = pd.to_datetime(out["published"], errors="coerce", utc=True).tolist() \
+        if canonical == "earliest" else None
+    found = passage_columns(labels, texts, out["doc_id"].astype(str).tolist(), rows.key, ~reported,
+                            published)
+    out["passage_id"] = pd.array([None if p < 0 else p for p in found.passage.tolist()], dtype="Int64")
+    out["canonical"] = found.canonical
+    out["passage_sources"] = pd.array([None if p < 0 else s for p, s in
+                                       zip(found.passage.tolist(), found.sources.tolist())], dtype="Int64")
     return out
 
 

@@ -1,51 +1,107 @@
-"""The canonical wording of each cluster."""
+"""The reference wording of each quote: the common wording of the passages it renders.
+
+Each source (article) that renders a passage gives one rendering of it (the longest, when it
+prints the passage twice). The common wording is the rendering closest on average to the others
+over the part they share, among those that are not a cut of another; with
+`canonical="earliest"`, the rendering of the earliest published source. A passage that only one
+source renders has nothing to drift from (`passage_sources` 1).
+"""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from ..schema import is_none
+from ..normalize import normalized
+from .passages import CUT_SHARE, alike, find_passages
+
+# A rendering shorter than CUT_SHARE of another, whose words match a part of it this well, is a
+# cut of it: never the common wording while the whole is there.
+CUT = 90.0
 
 
-def canonicals(frame: pd.DataFrame, labels: np.ndarray, texts: list[str], norms: list[str],
-               how: str, quoted: np.ndarray) -> list[str]:
-    """The reference wording of each row's cluster: the consensus or the earliest wording, chosen
-    among the cluster's quotes (`quoted`) when it has any: a report of speech is not a wording."""
-    order = np.argsort(labels, kind="stable")
+@dataclass(frozen=True)
+class PassageColumns:
+    passage: np.ndarray       # global passage number per row, -1 for none (reported rows)
+    canonical: list[str]
+    sources: np.ndarray       # how many sources render the row's passage, 0 for none
+
+
+def passage_columns(labels: np.ndarray, texts: list[str], docs: list, row_key: np.ndarray,
+                    quoted: np.ndarray, published: list | None = None) -> PassageColumns:
+    """Passages, canonical wordings and sources for every row of the clusters `labels`.
+
+    Rows are taken in `row_key` order inside each cluster and clusters in label order, so the
+    numbering never depends on row order. `published`: timestamps for canonical="earliest"."""
+    n = len(labels)
+    passage = np.full(n, -1, dtype=np.int64)
+    sources = np.zeros(n, dtype=np.int64)
+    canonical = [""] * n
+    order = np.lexsort((row_key, labels))
     bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
-    chosen = order[bounds[:-1]].copy()          # a cluster of one is its own canonical
-    published = None
-    if how == "earliest":
-        published = pd.to_datetime(frame["published"], errors="coerce", utc=True).tolist()
-    for k in np.flatnonzero(np.diff(bounds) > 1).tolist():
+    numbered = 0
+    for k in range(len(bounds) - 1):
         rows = order[bounds[k]:bounds[k + 1]].tolist()
-        rows = [r for r in rows if quoted[r]] or rows
-        if published is not None:
-            chosen[k] = min(rows, key=lambda r: (is_none(published[r]),
-                                                 published[r].value if not is_none(published[r]) else 0,
-                                                 norms[r]))
-        else:
-            chosen[k] = _consensus(rows, norms, texts)
-    cluster_of = np.empty(labels.max() + 1, dtype=np.int64)
-    cluster_of[labels[order[bounds[:-1]]]] = np.arange(len(chosen))
-    return [texts[r] for r in chosen[cluster_of[labels]].tolist()]
+        quotes = [r for r in rows if quoted[r]]
+        reports = [r for r in rows if not quoted[r]]
+        if not quotes:      # reports of speech only: their common wording, no passage
+            best = reports[_common([texts[r] for r in reports], _when(published, reports))]
+            for r in reports:
+                canonical[r] = texts[best]
+            continue
+        found = find_passages([texts[r] for r in quotes], [docs[r] for r in quotes])
+        wording, count = [], []
+        for p in range(found.count):
+            mine = _one_per_source(found, p, quotes, texts, docs)
+            renderings = [found.rendering([texts[r] for r in quotes], q, p) for q in mine]
+            wording.append(renderings[_common(renderings, _when(published, [quotes[q] for q in mine]))])
+            count.append(len(mine))
+        for q, r in enumerate(quotes):
+            passage[r] = numbered + found.main[q]
+            sources[r] = count[found.main[q]]
+            canonical[r] = " ".join(wording[p] for p in found.covered[q])
+        widest = max(range(found.count), key=lambda p: (count[p], -p))
+        for r in reports:
+            canonical[r] = wording[widest]
+        numbered += found.count
+    return PassageColumns(passage=passage, canonical=canonical, sources=sources)
 
 
-def _consensus(rows: list[int], norms: list[str], texts: list[str], cap: int = 200) -> int:
-    """The full-length wording closest, on average, to the other variants (ties: the most
-    common, the longest, then the first in alphabetical order, never the row order)."""
-    longest = max(len(norms[r].split()) for r in rows)
-    full = sorted((r for r in rows if len(norms[r].split()) >= 0.6 * longest),
-                  key=lambda r: (norms[r], texts[r]))[:cap]
-    if len({norms[r] for r in full}) == 1:
-        return full[0]
-    sample = [norms[r] for r in full]
-    if len(full) == 2:      # two wordings are equally close to each other
-        mean = np.zeros(2)
-    else:
-        mean = process.cdist(sample, sample, scorer=fuzz.token_sort_ratio, workers=1).mean(axis=1)
-    counts = Counter(sample)
-    return full[max(range(len(full)), key=lambda k: (mean[k], counts[sample[k]], len(sample[k]), -k))]
+def _one_per_source(found, passage: int, quotes: list[int], texts: list[str], docs: list) -> list[int]:
+    """The quotes (positions in `quotes`) that render `passage`, one per source: the longest."""
+    best: dict = {}
+    for q, r in enumerate(quotes):
+        if passage in found.spans[q]:
+            size = sum(b - a for a, b in found.spans[q][passage])
+            doc = docs[r]
+            if doc not in best or size > best[doc][0]:
+                best[doc] = (size, q)
+    return sorted(q for _, q in best.values())
+
+
+def _when(published: list | None, rows: list[int]) -> list | None:
+    return None if published is None else [published[r] for r in rows]
+
+
+def _common(renderings: list[str], published: list | None = None) -> int:
+    """Which of one-per-source `renderings` is the common wording (ties: the most repeated, the
+    longest, then the first)."""
+    norms = [normalized(t) for t in renderings]
+    whole = [k for k in range(len(norms)) if not _is_cut(k, norms)]
+    if published is not None:
+        known = [k for k in whole if not pd.isna(published[k])]
+        return min(known, key=lambda k: (published[k], k)) if known else whole[0]
+    if len({norms[k] for k in whole}) == 1:
+        return whole[0]
+    mean = {k: round(float(np.mean([alike(norms[k], norms[m]) for m in range(len(norms)) if m != k])), 6)
+            for k in whole}
+    counts = Counter(norms)
+    return max(whole, key=lambda k: (mean[k], counts[norms[k]], len(norms[k]), -k))
+
+
+def _is_cut(k: int, norms: list[str]) -> bool:
+    return any(len(norms[k]) < CUT_SHARE * len(other) and fuzz.partial_ratio(norms[k], other) >= CUT
+               for other in norms)

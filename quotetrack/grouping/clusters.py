@@ -2,10 +2,12 @@
 the pieces of a split quote join each other without gluing two clusters together."""
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
-from ..schema import is_none
+from ..schema import DIRECT, PARTIAL, is_none
 from .evidence import Verdicts
 
 
@@ -169,3 +171,34 @@ def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:
     new = np.empty(len(smallest), dtype=np.int64)
     new[order] = np.arange(len(smallest))
     return new[labels]
+
+
+def join_fragments(labels: np.ndarray, kinds: list[str], docs: list, speakers: list,
+                   norms: list[str], quoted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A cluster of fragments (partial quotes: `offended`, `a mission`) joins the utterance they
+    were taken from: the cluster of a direct quote of the same speaker, in a fragment's own
+    article, that holds the fragment's words in order. Writers quote a word and then the
+    sentence it comes from. A fragment cluster joins at most one such cluster (the one most of
+    its fragments point to; ties: the lowest label), so fragments cannot glue utterances.
+    Returns the labels and which rows moved."""
+    fragments = [r for r in range(len(labels)) if quoted[r] and kinds[r] == PARTIAL
+                 and speakers[r] is not None and norms[r]]
+    if not fragments:
+        return labels, np.zeros(len(labels), dtype=bool)
+    only_fragments = pd.Series([quoted[r] and kinds[r] == PARTIAL for r in range(len(labels))]) \
+        .groupby(labels).all()
+    direct: dict[tuple, list[int]] = {}
+    for r in range(len(labels)):
+        if quoted[r] and kinds[r] == DIRECT and speakers[r] is not None:
+            direct.setdefault((docs[r], speakers[r]), []).append(r)
+    votes: dict[int, Counter] = {}
+    for r in fragments:
+        if not only_fragments[labels[r]]:
+            continue
+        piece = f" {norms[r]} "
+        hosts = {int(labels[d]) for d in direct.get((docs[r], speakers[r]), ())
+                 if piece in f" {norms[d]} " and norms[d] != norms[r]}
+        votes.setdefault(int(labels[r]), Counter()).update(hosts)
+    target = {guest: min(count, key=lambda h: (-count[h], h)) for guest, count in votes.items() if count}
+    moved = np.array([int(label) in target for label in labels], dtype=bool)
+    return np.array([target.get(int(label), int(label)) for label in labels], dtype=np.int64), moved

@@ -112,10 +112,12 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
     part_ok = (part >= part_needed) & telling
     # Quotes of one article are two utterances unless one holds the other.
     whole_ok &= ~pairs.same_doc | (whole >= rules.containment)
-    # Short quotes in two articles: only the same speaker.
+    # Short quotes in two articles: only the same speaker, and only as the same words: a
+    # fragment (`a liar`, a slogan) says nothing of which occasion a longer quote holding its
+    # words was (a fragment joins the quote of its own article it was taken from: clusters.py).
     across = ~pairs.same_doc
     whole_ok &= ~(across & (shorter < SHORT_QUOTE) & ~same)
-    part_ok &= ~(across & (shorter < SHORT_QUOTE) & ~same)
+    part_ok &= ~(across & (shorter < SHORT_QUOTE))
     # Two different speakers: only a long quote, nearly the same.
     strong = verbatim & (shared >= distinctive)
     different = pairs.speakers == DIFFERENT

@@ -42,9 +42,15 @@ def stem(word: str) -> str:
 
 
 def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, reported: np.ndarray,
-                  wordings: np.ndarray, rows, rules, workers: int) -> np.ndarray:
+                  wordings: np.ndarray, rows, rules, workers: int,
+                  borrowed: np.ndarray | None = None) -> np.ndarray:
     """Labels with the reported rows of the partition `part` given: a quote cluster's label, a
-    label shared with other reports, or a new one."""
+    label shared with other reports, or a new one.
+
+    borrowed: quotes that are fragments of a longer quote of another row (join_fragments). A
+    report that holds such a fragment (`he was not "offended" and would run again`) may report
+    something else than the quote the word was taken from, so it joins that quote's cluster only
+    on the evidence of its own words."""
     every = part[reported[part]]
     if len(every) == 0:
         return labels
@@ -56,15 +62,16 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     labels = labels.copy()
     fresh = labels.max() + 1
     target = np.full(len(mine), -1, dtype=np.int64)      # quote row each report joins
-    held = _held_quotes(frame, mine, quotes, rows.speaker)
+    inside = _quotes_inside(frame, mine, quotes)
+    held = _held_quotes(inside, rows.speaker, borrowed)
     for k, q in held.items():
         target[k] = q
+    host = _borrowed_hosts(inside, len(mine), labels, rows.speaker, borrowed, held)
     members = np.r_[mine, quotes]
-    stemmed = {w: " ".join(stem(x) for x in wordings[w].split()) for w in set(rows.wording[members].tolist())}
+    stemmed = {w: _stemmed(wordings[w]) for w in set(rows.wording[members].tolist())}
     texts = [stemmed[w] for w in rows.wording[members].tolist()]
     index = word_index(texts)
     rarity = index.rarity()
-    own = index.unit_rarity(rarity)
     speaker = rows.speaker[members]
     left, right = speaker_word_pairs(index, np.arange(len(members)), speaker, SPEAKER_WORD_DF)
     is_report = np.arange(len(members)) < len(mine)
@@ -72,13 +79,18 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     left, right = left[keep], right[keep]
     shared = index.shared_rarity(rarity, left, right)
     docs = rows.doc[members]
-    paraphrase = (shared >= REPORT_EVIDENCE * rules.distinctive) & (shared >= REPORT_COVERAGE * own[left])
+    # report to quote, on the report's own words
+    own_index = word_index(_own_words(inside, mine, wordings, rows.wording) + texts[len(mine):])
+    own_rarity = own_index.rarity()
+    own_shared = own_index.shared_rarity(own_rarity, left, right)
+    paraphrase = (own_shared >= REPORT_EVIDENCE * rules.distinctive) \
+        & (own_shared >= REPORT_COVERAGE * own_index.unit_rarity(own_rarity)[left])
     # In its own article, a report of a quote the writer also gives (the lead that tells what the
     # quote below says) needs less: the same speaker, and rare words in common.
-    paraphrase |= (docs[left] == docs[right]) & (shared >= SAME_ARTICLE_EVIDENCE * rules.distinctive)
-    # report to quote
+    paraphrase |= (docs[left] == docs[right]) & (own_shared >= SAME_ARTICLE_EVIDENCE * rules.distinctive)
     to_quote = paraphrase & ~is_report[right]
-    _best_partner(target, left[to_quote], right[to_quote], shared[to_quote], members)
+    to_quote &= (host[left] < 0) | (labels[members[right]] == host[left])
+    _best_partner(target, left[to_quote], right[to_quote], own_shared[to_quote], members)
     # report to report: worded alike, or one a piece of the other, as quotes of one speaker are;
     # in one article, nearly the same
     both = is_report[right]
@@ -95,12 +107,39 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     return labels
 
 
-def _held_quotes(frame: pd.DataFrame, mine: np.ndarray, quotes: np.ndarray,
-                 speaker: np.ndarray) -> dict[int, int]:
-    """{position of a report in `mine`: the longest quote of its article inside its span, whose
-    speaker is not another known one (ties: the first in `quotes`)}."""
+def _stemmed(wording: str, leave_out=()) -> str:
+    return " ".join(stem(x) for x in wording.split() if x not in leave_out)
+
+
+def _own_words(inside: pd.DataFrame, mine: np.ndarray, wordings: np.ndarray, wording: np.ndarray) -> list[str]:
+    """Each report's stems without the words of the quotes it holds: its evidence of paraphrase
+    is its own words; the words it quotes speak through the quotes themselves."""
+    quoted = {k: {w for q in group for w in wordings[wording[q]].split()}
+              for k, group in inside.groupby("k")["quote"]}
+    return [_stemmed(wordings[wording[r]], quoted.get(k, ())) for k, r in enumerate(mine.tolist())]
+
+
+def _borrowed_hosts(inside: pd.DataFrame, n_reports: int, labels: np.ndarray, speaker: np.ndarray,
+                    borrowed: np.ndarray | None, held: dict[int, int]) -> np.ndarray:
+    """Per report: the cluster of the longer quote that a fragment it holds was taken from, when it
+    holds no quote of its own (-1 otherwise). Such a report joins that cluster, or none."""
+    host = np.full(n_reports, -1, dtype=np.int64)
+    if borrowed is None or inside.empty:
+        return host
+    r, q = inside["row"].to_numpy(), inside["quote"].to_numpy()
+    fits = borrowed[q] & (speaker_relation(speaker, r, q) != DIFFERENT)
+    for k, quote in inside[fits].drop_duplicates("k")[["k", "quote"]].itertuples(index=False, name=None):
+        if k not in held:
+            host[k] = labels[quote]
+    return host
+
+
+def _quotes_inside(frame: pd.DataFrame, mine: np.ndarray, quotes: np.ndarray) -> pd.DataFrame:
+    """(k: position of a report in `mine`, row: the report's row, quote: a quote row of its
+    article inside its span, length), longest first, for quotes of the kinds a report can hold."""
+    empty = pd.DataFrame({"k": [], "row": [], "quote": [], "length": []}, dtype=np.int64)
     if len(quotes) == 0 or not {"start", "end", "kind"} <= set(frame.columns):
-        return {}
+        return empty
     kinds = frame["kind"].astype(str).to_numpy()
     quotes = quotes[np.isin(kinds[quotes], QUOTE_KINDS_HELD)]
     starts, ends = frame["start"].to_numpy(), frame["end"].to_numpy()
@@ -109,13 +148,23 @@ def _held_quotes(frame: pd.DataFrame, mine: np.ndarray, quotes: np.ndarray,
     inside = reports.merge(pd.DataFrame({"quote": quotes, "doc": docs[quotes],
                                          "position": np.arange(len(quotes))}), on="doc")
     if inside.empty:
-        return {}
+        return empty
     r, q = inside["row"].to_numpy(), inside["quote"].to_numpy()
     fits = (starts[q] >= starts[r]) & (ends[q] <= ends[r]) & (ends[q] > starts[q])
-    fits &= speaker_relation(speaker, r, q) != DIFFERENT
     inside = inside[fits].assign(length=(ends[q] - starts[q])[fits])
-    best = inside.sort_values(["k", "length", "position"], ascending=[True, False, True])
-    return dict(best.drop_duplicates("k")[["k", "quote"]].itertuples(index=False, name=None))
+    inside = inside.sort_values(["k", "length", "position"], ascending=[True, False, True])
+    return inside[["k", "row", "quote", "length"]]
+
+
+def _held_quotes(inside: pd.DataFrame, speaker: np.ndarray, borrowed: np.ndarray | None) -> dict[int, int]:
+    """{position of a report: the longest quote inside it (`inside`, ordered) whose speaker is
+    not another known one and that is not a fragment borrowed from a longer quote}."""
+    if inside.empty:
+        return {}
+    r, q = inside["row"].to_numpy(), inside["quote"].to_numpy()
+    fits = speaker_relation(speaker, r, q) != DIFFERENT
+    fits &= np.ones(len(q), dtype=bool) if borrowed is None else ~borrowed[q]
+    return dict(inside[fits].drop_duplicates("k")[["k", "quote"]].itertuples(index=False, name=None))
 
 
 def _best_partner(target: np.ndarray, left: np.ndarray, right: np.ndarray, score: np.ndarray,
