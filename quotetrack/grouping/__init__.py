@@ -105,8 +105,8 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     out["cluster_id"] = labels
     published = pd.to_datetime(out["published"], errors="coerce", utc=True).tolist() \
         if canonical == "earliest" else None
-    found = passage_columns(labels, texts, out["doc_id"].astype(str).tolist(), rows.key, ~reported,
-                            published)
+    found = passage_columns(labels, texts, norms, out["doc_id"].astype(str).tolist(), rows.key,
+                            ~reported, published)
     out["passage_id"] = pd.array([None if p < 0 else p for p in found.passage.tolist()], dtype="Int64")
     out["canonical"] = found.canonical
     out["passage_sources"] = pd.array([None if p < 0 else s for p, s in

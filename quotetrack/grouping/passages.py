@@ -16,8 +16,10 @@ that one of its sentences is in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..normalize import normalized
 from ..scan import sentence_spans
@@ -58,17 +60,54 @@ def alike(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
-def find_passages(texts: list[str], sources: list) -> Passages:
+class Alike:
+    """`alike`, remembered; `prime` scores many pairs at once in rapidfuzz's own loops, which is
+    what keeps passages cheap at millions of quotes."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        key = (a, b) if a <= b else (b, a)
+        score = self._known.get(key)
+        if score is None:
+            score = self._known[key] = alike(a, b)
+        return score
+
+    def prime(self, left: list[str], right: list[str], workers: int = -1) -> None:
+        if not left:
+            return
+        a, b = np.array(left, dtype=object), np.array(right, dtype=object)
+        sizes_a, sizes_b = np.fromiter(map(len, left), int, len(left)), np.fromiter(map(len, right), int, len(right))
+        cut = np.minimum(sizes_a, sizes_b) < CUT_SHARE * np.maximum(sizes_a, sizes_b)
+        score = np.zeros(len(left))
+        if cut.any():
+            score[cut] = process.cpdist(a[cut], b[cut], scorer=fuzz.partial_ratio, workers=workers)
+        whole = ~cut
+        if whole.any():
+            score[whole] = np.maximum(
+                process.cpdist(a[whole], b[whole], scorer=fuzz.ratio, workers=workers),
+                process.cpdist(a[whole], b[whole], scorer=fuzz.token_sort_ratio, workers=workers))
+        score[(sizes_a == 0) | (sizes_b == 0)] = 0.0
+        for x, y, value in zip(left, right, score.tolist()):
+            self._known[(x, y) if x <= y else (y, x)] = value
+
+
+def find_passages(texts: list[str], sources: list, norms: list[str] | None = None,
+                  scores: Alike | None = None) -> Passages:
     """The passages of the quotes `texts` of one cluster, printed by `sources` (in a fixed order:
-    ties go to the first). Two pieces of one source's quote are two passages unless one repeats
-    the other."""
+    ties go to the first; `norms`: the texts normalised, when known). Two pieces of one source's
+    quote are two passages unless one repeats the other."""
+    norms = norms if norms is not None else [normalized(t) for t in texts]
+    scores = scores or Alike()
+    if len(texts) == 1 or len(set(norms)) == 1:
+        return Passages(main=[0] * len(texts), covered=[[0]] * len(texts),
+                        spans=[{0: [(0, len(t))]} for t in texts], count=1)
     sentences = [_sentences(t) for t in texts]
-    if len(texts) == 1 or all(len(s) == 1 for s in sentences) and len({normalized(t) for t in texts}) == 1:
-        spans = [{0: [(s[0][0], s[-1][1])] if s else [(0, 0)]} for s in sentences]
-        return Passages(main=[0] * len(texts), covered=[[0]] * len(texts), spans=spans, count=1)
     owner = [q for q, s in enumerate(sentences) for _ in s]        # sentence -> its quote
     flat = [span for s in sentences for span in s]
-    norms = [normalized(texts[q][a:b]) for q, (a, b) in zip(owner, flat)]
+    norms = [norms[q] if len(sentences[q]) == 1 else _normalized(texts[q][a:b])
+             for q, (a, b) in zip(owner, flat)]
     first = [0]
     for s in sentences:
         first.append(first[-1] + len(s))
@@ -81,7 +120,7 @@ def find_passages(texts: list[str], sources: list) -> Passages:
             x = parent[x]
         return x
 
-    for _, a, b in sorted(_links(norms, first, sources)):
+    for _, a, b in sorted(_links(norms, first, sources, scores)):
         ra, rb = root(a), root(b)
         if ra != rb and not quotes_of[ra] & quotes_of[rb]:
             parent[max(ra, rb)] = min(ra, rb)
@@ -102,21 +141,30 @@ def find_passages(texts: list[str], sources: list) -> Passages:
     return Passages(main=main, covered=covered, spans=spans, count=len(number))
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalized(text: str) -> str:
+    return normalized(text)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of a quote that hold words (a lone mark joins the sentence before)."""
     out: list[tuple[int, int]] = []
     for a, b in sentence_spans(text, 0, len(text)):
-        if out and not normalized(text[a:b]):
+        if out and not _normalized(text[a:b]):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out or [(0, len(text))]
 
 
-def _links(norms: list[str], first: list[int], sources: list) -> list[tuple[float, int, int]]:
+def _links(norms: list[str], first: list[int], sources: list, alike: Alike) -> list[tuple[float, int, int]]:
     """(-score, a, b) for each pair of sentences of two quotes that are each other's best match
     in the other quote and alike enough."""
     links = []
+    if len(norms) == len(first) - 1:        # one sentence each: every pair is its own best match
+        return [(-score, i, j) for i in range(len(norms)) for j in range(i + 1, len(norms))
+                if (score := alike(norms[i], norms[j]))
+                >= (SAME_SOURCE_MATCH if sources[i] == sources[j] else SENTENCE_MATCH)]
     for i in range(len(first) - 1):
         for j in range(i + 1, len(first) - 1):
             needed = SAME_SOURCE_MATCH if sources[i] == sources[j] else SENTENCE_MATCH
