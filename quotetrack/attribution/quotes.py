@@ -51,17 +51,16 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     else:
         cue = find_cue(ctx, doc, q, inside, kind)
     if cue is not None:
-        verb, subject = cue
-        speaker, mention = resolver.resolve(subject)
+        speaker, mention = resolver.resolve(cue.subject)
         if speaker is not None:
-            return Attribution(kind, speaker, mention, cue_text(verb, subject))
+            return Attribution(kind, speaker, mention, cue_text(cue.verb, cue.subject))
         # A cue whose subject names no one ("I said", a document with no named author, a
         # pronoun with nobody before it): nobody, never the last quote's speaker.
         return Attribution(kind if kind != "partial" else "other")
     if kind == "direct" and _whole_paragraph(ctx, q):
         signed = signature_line(ctx, q)
         if signed is not None:
-            speaker, mention = resolver.resolve(signed[1])
+            speaker, mention = resolver.resolve(signed.subject)
             if speaker is not None:
                 written = ctx.text[mention[0]:mention[1]]        # "-Dana Reyes": the name, not the dash
                 dash = len(written) - len(written.lstrip("".join(DASHES)))
@@ -69,9 +68,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         if not any(other.paragraph == q.paragraph - 1 for other in ctx.quotes):
             reporter = reported_in_paragraph_before(ctx, q)
             if reporter is not None:
-                speaker, mention = resolver.resolve(reporter[1])
+                speaker, mention = resolver.resolve(reporter.subject)
                 if speaker is not None:
-                    return Attribution(kind, speaker, mention, cue_text(*reporter))
+                    return Attribution(kind, speaker, mention, cue_text(reporter.verb, reporter.subject))
     if kind == "direct" and not _someone_else_after(ctx, doc, q, inside):
         continued = carried(ctx, index, q, earlier)
         if continued is not None:
