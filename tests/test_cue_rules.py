@@ -2,10 +2,15 @@
 parses it, and on the same sentence as a hand-built parse (words, heads, labels and tags given, as
 spaCy's own tests build a Doc), so that a new model cannot hide a change of rule, nor a change of
 rule hide behind the model."""
+import ast
+import pathlib
+import tokenize
+
 import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from quotetrack import attribution
 from quotetrack.attribution.context import ArticleContext
 from quotetrack.attribution.cues import CUE_RULES, find_cue
 from quotetrack.attribution.kinds import quote_kind
@@ -353,3 +358,18 @@ def test_each_rule_on_a_hand_built_parse(rule, text, nth, verb, subject):
     rows = dict(PARSES)[text]
     cue = cue_of(hand_built(text, rows), nth)
     assert (cue.rule, cue.verb.text, cue.subject.text) == (rule, verb, subject)
+
+
+def test_dependency_labels_and_tags_are_spelled_only_in_grammar(nlp):
+    """Every label and tag the attribution reads is a name from grammar.py, so that one edit there
+    changes it everywhere."""
+    labels = set(nlp.get_pipe("parser").labels) | {t for t in nlp.get_pipe("tagger").labels if t.isalpha()}
+    spelled = []
+    for path in sorted(pathlib.Path(attribution.__file__).parent.glob("*.py")):
+        if path.name == "grammar.py":
+            continue
+        with path.open(encoding="utf-8") as source:
+            for tok in tokenize.generate_tokens(source.readline):
+                if tok.type == tokenize.STRING and tok.string[:1] in "'\"" and ast.literal_eval(tok.string) in labels:
+                    spelled.append(f"{path.name}:{tok.start[0]} {tok.string}")
+    assert spelled == []
