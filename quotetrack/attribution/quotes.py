@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
 from ..tokens import pos
@@ -13,22 +12,15 @@ from .cues import (NEAR_VERB, after_window, characterising_cue, cue_text, find_c
 from .grammar import DASHES, SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver
-from .result import Attributed, Attribution
+from .result import Attribution
 
 TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
-def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attributed]:
-    """One record per quoted span of the article, in text order. Lazy: each quote is resolved
-    when it is asked for, so that other producers can resolve theirs in between, in text order."""
-    out: list[Attribution] = []
-    for index, q in enumerate(ctx.quotes):
-        out.append(_attribute(ctx, resolver, index, q, out))
-        yield Attributed.of(q.start, q.end, out[-1])
-
-
-def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
-               earlier: list[Attribution]) -> Attribution:
+def attribute_quote(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
+                    earlier: list[Attribution]) -> Attribution:
+    """The attribution of the article's quote number `index`; `earlier` holds those of the quotes
+    before it, which a quote with no cue of its own may continue."""
     doc = ctx.docs.get(q.paragraph)
     if doc is None:
         return Attribution(kind="other")
