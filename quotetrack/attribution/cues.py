@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END, SIGNATURE_WORDS,
@@ -47,47 +46,35 @@ class Cue:
 
 @dataclass(frozen=True)
 class Site:
-    """A quote and the words around it, as the rules read them; each part is worked out once,
-    when a rule first asks for it."""
+    """A quote and the words around it, as every rule reads them."""
     ctx: ArticleContext
-    doc: Doc
     q: QuotedSpan
-    inside: list          # the quote's tokens
-    kind: str
+    inside: list              # the quote's tokens
+    content: str              # its words, without the closing marks
+    before: list              # the words that lead into it, from the start of the sentence
+    after: list               # the words after it, to the end of the sentence or the next quote
+    cue_before: Cue | None    # the reporting verb in `before` nearest the quote
+    cue_after: Cue | None     # the reporting verb in `after` nearest the quote
+    # A partial quote inside the writer's sentence (`branded him a "dictator"`, `There had been
+    # "progress", he added`) hangs from that sentence, not from a cue beside it.
+    in_sentence: bool
+
+    @classmethod
+    def of(cls, ctx: ArticleContext, doc: Doc, q: QuotedSpan, inside, kind: str) -> Site:
+        before = before_window(ctx, doc, q, inside[0])
+        after = after_window(ctx, doc, q, inside[-1])
+        return cls(ctx, q, inside, ctx.text[q.start:q.end].rstrip("\"'”’ "), before, after,
+                   cue_in(ctx, before, inside, first=False) if before else None,
+                   cue_in(ctx, after, inside, first=True) if after else None,
+                   kind == "partial" and (bool(before) or not _opens_sentence(inside[0])))
 
     @property
     def first(self) -> Token:
         return self.inside[0]
 
-    @cached_property
+    @property
     def quote_ids(self) -> frozenset[int]:
         return frozenset(t.i for t in self.inside)
-
-    @cached_property
-    def content(self) -> str:
-        return self.ctx.text[self.q.start:self.q.end].rstrip("\"'”’ ")
-
-    @cached_property
-    def before(self) -> list:
-        return before_window(self.ctx, self.doc, self.q, self.first)
-
-    @cached_property
-    def after(self) -> list:
-        return after_window(self.ctx, self.doc, self.q, self.inside[-1])
-
-    @cached_property
-    def cue_before(self) -> Cue | None:
-        return cue_in(self.ctx, self.before, self.inside, first=False) if self.before else None
-
-    @cached_property
-    def cue_after(self) -> Cue | None:
-        return cue_in(self.ctx, self.after, self.inside, first=True) if self.after else None
-
-    @property
-    def in_sentence(self) -> bool:
-        """A partial quote inside the writer's sentence (`branded him a "dictator"`, `There had
-        been "progress", he added`): it hangs from that sentence, not from a cue beside it."""
-        return self.kind == "partial" and (bool(self.before) or not _opens_sentence(self.first))
 
     def ends_with(self, *marks: str) -> bool:
         """The words before the quote end with one of these marks."""
@@ -353,7 +340,7 @@ CUE_RULES = (
 
 def find_cue(ctx: ArticleContext, doc: Doc, q: QuotedSpan, inside, kind: str) -> Cue | None:
     """The cue of the first rule in `CUE_RULES` that finds one for this quote."""
-    site = Site(ctx, doc, q, inside, kind)
+    site = Site.of(ctx, doc, q, inside, kind)
     reads = IN_SENTENCE if site.in_sentence else AROUND
     for rule in CUE_RULES:
         if rule.reads in (reads, EITHER):
