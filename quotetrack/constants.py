@@ -31,20 +31,19 @@ REPORTING_VERBS = frozenset("""
     characterise accuse dismiss reject decry slam blast condemn welcome concur affirm allege
     proclaim publish summarize summarise offer signal indicate read tout laud thank question
     wonder opine interject scoff recite utter sing chant reckon believe think
-    echo elaborate muse mock charge bark bemoan assure reveal imply recommend email share quote
+    echo elaborate mock charge bark bemoan assure reveal imply recommend email share quote
     lecture plead beg gush rave scold chide lash fire shoot hit push snap brag grumble mutter
     murmur sigh laugh cry scream holler cheer rail fume rant tease hint reason posit theorize
     speculate estimate guess surmise vouch attest swear stipulate specify clarify correct
-    interrupt begin start open close preface introduce advise caution inform notify assert
+    interrupt begin start open close preface introduce advise inform notify
     beam exhort confide relate protest crack blare
-    complain point highlight decry contrast remember press retort react retaliate
+    point highlight contrast remember press react retaliate
 """.split())
-# Verbs that only report when they govern the quote; alone they are too common.
-# Verbs that report a quote only when they govern it or open the clause right after it;
-# elsewhere they mostly mean something else ("continued to rise", "donations began").
 # Verbs that are cues only with their particle: `"...," she went on`, `her husband cut in`.
 PHRASAL_REPORTING_VERBS = frozenset({("go", "on"), ("cut", "in"), ("chime", "in"), ("butt", "in"),
                                      ("call", "out"), ("pipe", "up")})
+# Verbs that report a quote only when they govern it or open the clause right after it;
+# elsewhere they mostly mean something else ("continued to rise", "donations began").
 WEAK_REPORTING_VERBS = frozenset("""
     believe think put read continue offer call speak post fire shoot hit push begin start open
     close point cry share introduce correct laugh charge

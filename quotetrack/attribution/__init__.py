@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..quotemarks import Paragraph, QuotedSpan
 from .context import ArticleContext
 from .people import index_people
-from .quotes import attribute_quotes
+from .quotes import attribute_quote
 from .reported import attribute_statement, find_statements
 from .resolver import Resolver
 from .result import Attributed, Attribution
@@ -39,20 +39,18 @@ def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, ob
     starts: where each Doc begins in the text when it covers only part of its paragraph."""
     ctx = ArticleContext.build(text, paragraphs, docs, quotes, starts)
     resolver = Resolver(ctx, index_people(ctx))
-    quoted = attribute_quotes(ctx, resolver)
-    if not reported:
-        return list(quoted)
-    statements = find_statements(ctx)
-    # Resolve in text order, so that a pronoun resolved for one producer is a mention that a
-    # later "he" of either producer can chain to, as the reader meets them.
-    out, pending = [], iter(statements)
-    statement = next(pending, None)
-    for q in quotes:
-        while statement is not None and statement.at < q.open_at:
-            out.append(attribute_statement(resolver, statement))
-            statement = next(pending, None)
-        out.append(next(quoted))
-    while statement is not None:
-        out.append(attribute_statement(resolver, statement))
-        statement = next(pending, None)
-    return sorted(out, key=lambda r: (r.start, r.kind == "reported"))
+    statements = find_statements(ctx) if reported else []
+    # One list in text order (a quote at its opening mark, a statement at its source, the quote
+    # first at the same offset), resolved in that order: a pronoun resolved for one is a mention
+    # that a later "he" of either can chain to, as the reader meets them.
+    order = sorted([(q.open_at, 0, k) for k, q in enumerate(quotes)]
+                   + [(s.at, 1, k) for k, s in enumerate(statements)])
+    out: list[Attributed] = []
+    earlier: list[Attribution] = []
+    for _, is_statement, k in order:
+        if is_statement:
+            out.append(attribute_statement(resolver, statements[k]))
+        else:
+            earlier.append(attribute_quote(ctx, resolver, k, quotes[k], earlier))
+            out.append(Attributed.of(quotes[k].start, quotes[k].end, earlier[-1]))
+    return sorted(out, key=lambda r: (r.start, r.kind == "reported")) if reported else out

@@ -11,7 +11,7 @@ import bisect
 from ..constants import ACCORDING_TO, COMPLEMENTIZERS
 from ..tokens import pos
 from .context import ArticleContext
-from .grammar import COMPLEMENTIZER, NONRESTRICTIVE
+from .grammar import COMPLEMENTIZER, NONRESTRICTIVE, SUBORDINATOR
 
 MIN_WORDS = 3
 MOSTLY_QUOTED = 0.5          # share of the content's characters inside quote marks
@@ -76,7 +76,7 @@ def span(ctx: ArticleContext, marks: QuoteMarks, words) -> tuple[int, int] | Non
     """The content's offsets, from its first to its last word; None when it is no content."""
     words = sorted(words, key=lambda t: t.i)
     while words and (_edge(words[0]) or (words[0].lower_ in COMPLEMENTIZERS
-                                          and (words[0].dep_ == COMPLEMENTIZER or words[0].tag_ == "IN"))):
+                                          and (words[0].dep_ == COMPLEMENTIZER or words[0].tag_ == SUBORDINATOR))):
         if is_mark(words[0]) and marks.closes_within(ctx.at(words[0]), ctx.end_of(words[-1])):
             break
         words = words[1:]

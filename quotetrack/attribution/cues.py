@@ -1,83 +1,154 @@
 """Cue finding: the reporting expression around a quote ("said", "told reporters",
-"according to", a name signed after a dash) and the subject token it rests on."""
+"according to", a name signed after a dash) and the subject token it rests on.
+
+The order of the rules is the design: `CUE_RULES` lists them in the order they are tried, and
+the first that finds a cue wins."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END,
-                         SIGNATURE_WORDS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END, SIGNATURE_WORDS,
+                         SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (ADVERB, COMPLEMENTIZER, COORDINATED, DASHES, PARENTHETICAL, SUBJECTS, could_speak,
+from .grammar import (ADJECTIVE_MODIFIER, ADVERB, ADVERBIAL_CLAUSE, AS, CLAUSAL_COMPLEMENT, CLAUSE_VERB_TAGS,
+                      COMPLEMENTIZER, COORDINATED, DASHES, DIRECT_OBJECT, NON_FINITE, NOUN_PHRASE_ADVERB, OBJECTS,
+                      OWN_CLAUSES, PARENTHETICAL, PARTICLE, POSSESSOR, PREPOSITION_OBJECT, ROOT, SUBJECTS, could_speak,
                       earlier_subject, governs, is_name, is_reporting, subject_of)
 
-FINITE_VERBS = ("VB", "VBD", "VBP", "VBZ", "MD")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 MAX_HOPS = 12
 BARE_CUE_WORDS = 8
 LEAD_IN_WORDS = 2
 NEAR_VERB = 4        # how far from a verb an unattached name may stand
 BELIEF_VERBS = ("think", "believe")
-NOT_SUBJECTS = ("pobj", "poss", "npadvmod")   # "under Mr. Hale", "Clark's remarks", "Monday"
-OWN_CLAUSES = ("relcl", "acl")
+NOT_SUBJECTS = (PREPOSITION_OBJECT, POSSESSOR, NOUN_PHRASE_ADVERB)   # "under Mr. Hale", "Clark's remarks", "Monday"
 SUBORDINATORS = ("after", "before", "when", "while", "as", "because", "since", "if", "although",
                  "though", "until", "once", "whereas")
-AS_CUE = "as"        # "as Lee put it"
 PLAIN_SAYING = ("say", "tell", "claim", "write", "tweet", "state", "add")
 LEAD_IN_MARKS = (",", ":")
 
 
-def find_cue(ctx: ArticleContext, doc, q: QuotedSpan, inside, kind: str):
-    """(cue token, subject token) from the text around the quote, or None."""
-    first, last = inside[0], inside[-1]
-    content = ctx.text[q.start:q.end].rstrip("\"'”’ ")
-    after = after_window(ctx, doc, q, last)
-    before = before_window(ctx, doc, q, first)
-    if kind == "partial" and (before or not _opens_sentence(first)):
-        # Inside the writer's sentence: `branded him a "dictator"`, or `There had been
-        # "progress", he added`.
-        return (governing_cue(ctx, first, inside) or according_to(list(first.sent))
-                or (cue_in(ctx, after, inside, first=True) if after[:1] and after[0].text == "," else None)
-                or _parenthetical(ctx, first, inside) or characterising_cue(ctx, first, inside))
-    after_cue = cue_in(ctx, after, inside, first=True) if after else None
-    before_cue = cue_in(ctx, before, inside, first=False) if before else None
+@dataclass(frozen=True)
+class Cue:
+    """What an attribution rests on: the cue word (a verb of saying, "according", a colon, a
+    dash), the subject that names the speaker, and the rule that found them."""
+    verb: Token
+    subject: Token
+    rule: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """A quote and the words around it, as every rule reads them."""
+    ctx: ArticleContext
+    q: QuotedSpan
+    inside: list              # the quote's tokens
+    content: str              # its words, without the closing marks
+    before: list              # the words that lead into it, from the start of the sentence
+    after: list               # the words after it, to the end of the sentence or the next quote
+    cue_before: Cue | None    # the reporting verb in `before` nearest the quote
+    cue_after: Cue | None     # the reporting verb in `after` nearest the quote
+    # A partial quote inside the writer's sentence (`branded him a "dictator"`, `There had been
+    # "progress", he added`) hangs from that sentence, not from a cue beside it.
+    in_sentence: bool
+
+    @classmethod
+    def of(cls, ctx: ArticleContext, doc: Doc, q: QuotedSpan, inside, kind: str) -> Site:
+        before = before_window(ctx, doc, q, inside[0])
+        after = after_window(ctx, doc, q, inside[-1])
+        return cls(ctx, q, inside, ctx.text[q.start:q.end].rstrip("\"'”’ "), before, after,
+                   cue_in(ctx, before, inside, first=False) if before else None,
+                   cue_in(ctx, after, inside, first=True) if after else None,
+                   kind == "partial" and (bool(before) or not _opens_sentence(inside[0])))
+
+    @property
+    def first(self) -> Token:
+        return self.inside[0]
+
+    @property
+    def quote_ids(self) -> frozenset[int]:
+        return frozenset(t.i for t in self.inside)
+
+    def ends_with(self, *marks: str) -> bool:
+        """The words before the quote end with one of these marks."""
+        return bool(self.before) and self.before[-1].text in marks
+
+
+# Which quotes a rule reads: partial quotes inside the writer's sentence, the others, or both.
+IN_SENTENCE, AROUND, EITHER = "in sentence", "around", "either"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reads: str
+    find: Callable[[Site], Cue | None]
+
+
+def _governing(site: Site) -> Cue | None:
+    """`branded him a "dictator"`: the verb of saying the quote hangs from."""
+    return governing_cue(site.ctx, site.first, site.inside)
+
+
+def _according_to_sentence(site: Site) -> Cue | None:
+    return according_to(list(site.first.sent))
+
+
+def _cue_after_comma(site: Site) -> Cue | None:
+    """`There had been "progress", he added`."""
+    return site.cue_after if site.after[:1] and site.after[0].text == "," else None
+
+
+def _leading_in(site: Site) -> Cue | None:
+    """`X said, "...,"` whatever follows the quote."""
+    cue = site.cue_before
+    return cue if cue is not None and _leads_in(cue, site.before) else None
+
+
+def _cue_after(site: Site) -> Cue | None:
+    """`"...," X said`; after a full stop only a bare cue (`"...." X said.`), and not one that
+    leads into the next quote."""
+    cue, after, content = site.cue_after, site.after, site.content
+    if cue is None:
+        return None
     ends_open = content[-1:] in ",—–-;" or content[-1:] not in SENTENCE_END
-    lower_after = bool(after) and after[0].text[:1].islower()
-    if before_cue and _leads_in(before_cue, before):
-        return before_cue     # `X said, "...,"` whatever follows the quote
-    if after_cue and (ends_open or lower_after or _is_bare_cue(after_cue, after, content)) \
-            and not (before and content[-1:] == "." and _leads_next(ctx, after)):
-        return after_cue
-    if before and before[-1].text not in LEAD_IN_MARKS:
-        # The quote goes on the sentence (`X tells voters who wonder why that he "..."`): the
-        # verb it hangs from, not merely the nearest one.
-        embedded = governing_cue(ctx, first, inside)
-        if embedded:
-            return embedded
-    if before_cue:
-        return before_cue
-    according = according_to(after) or according_to(before)
-    if according:
-        return according
-    if before and before[-1].text == ",":
-        # Inside a sentence that reports it: `X says that A, and "B."`
-        embedded = governing_cue(ctx, first, inside)
-        if embedded:
-            return embedded
-    if before and before[-1].text in LEAD_IN_MARKS:
-        issued = _document_lead_in(before)
-        if issued:
-            return issued
-    if before and _introduces(before):
-        lead_in = _colon_lead_in(ctx, before) or _colon_sentence(ctx, before[-1], inside)
-        if lead_in:
-            return lead_in
-    if not before:
-        reported = _reported_just_before(ctx, first)
-        if reported:
-            return reported
-    return _signature(ctx, q, after) or characterising_cue(ctx, first, inside)
+    lower_after = after[0].text[:1].islower()
+    if not (ends_open or lower_after or _is_bare_cue(cue, after, content)):
+        return None
+    return None if site.before and content[-1:] == "." and _leads_next(site.ctx, after) else cue
 
 
-def characterising_cue(ctx: ArticleContext, first, inside):
+def _hangs_from(site: Site) -> Cue | None:
+    """The quote goes on the sentence (`X tells voters who wonder why that he "..."`): the verb
+    it hangs from, not merely the nearest one."""
+    return _governing(site) if site.before and not site.ends_with(*LEAD_IN_MARKS) else None
+
+
+def _cue_before(site: Site) -> Cue | None:
+    return site.cue_before
+
+
+def _according_to_around(site: Site) -> Cue | None:
+    return according_to(site.after) or according_to(site.before)
+
+
+def _reporting_sentence(site: Site) -> Cue | None:
+    """Inside a sentence that reports it: `X says that A, and "B."`"""
+    return _governing(site) if site.ends_with(",") else None
+
+
+def _characterising(site: Site) -> Cue | None:
+    return characterising_cue(site.ctx, site.first, site.inside)
+
+
+def characterising_cue(ctx: ArticleContext, first, inside) -> Cue | None:
     """The last resort: the first verb above the quote, when it characterises what someone said
     (`Hale derided the plan as "a disaster"`, `she cited "security concerns"`)."""
     quote_ids = frozenset(t.i for t in inside)
@@ -88,7 +159,7 @@ def characterising_cue(ctx: ArticleContext, first, inside):
                 return None
             subject = subject_of(tok, outside=quote_ids)
             if subject is not None and could_speak(subject) and not ctx.inside_quote(ctx.at(subject)):
-                return tok, subject
+                return Cue(tok, subject, "characterising verb")
             return None
         if tok.head.i == tok.i:
             return None
@@ -101,52 +172,52 @@ def _opens_sentence(first) -> bool:
     return all(pos(t) == "PUNCT" for t in first.doc[first.sent.start:first.i])
 
 
-def _reported_just_before(ctx: ArticleContext, first):
+def _reported_just_before(site: Site) -> Cue | None:
     """`Lee said the plan had failed. "We warned them."`: a quote opening its sentence right
     after a sentence of reported speech, in the same paragraph, is the reporter's."""
-    doc = first.doc
-    if first.sent.start == 0:
+    first = site.first
+    if site.before or first.sent.start == 0:
         return None
-    return _reporter_of(ctx, doc[first.sent.start - 1].sent)
+    return _reporter_of(site.ctx, first.doc[first.sent.start - 1].sent)
 
 
-def reported_in_paragraph_before(ctx: ArticleContext, q: QuotedSpan):
+def reported_in_paragraph_before(ctx: ArticleContext, q: QuotedSpan) -> Cue | None:
     """`Lee argued in her email that the plan had failed.` closing the paragraph before a
     paragraph that is only a quotation, with no quote of its own: the quotation is Lee's."""
     doc = ctx.docs.get(q.paragraph - 1)
     if doc is None or not len(doc):
         return None
     found = _reporter_of(ctx, list(doc.sents)[-1])
-    if found is None or lemma(found[0]) in WEAK_REPORTING_VERBS or found[0].tag_ not in FINITE_VERBS:
+    if found is None or lemma(found.verb) in WEAK_REPORTING_VERBS or found.verb.tag_ not in CLAUSE_VERB_TAGS:
         return None       # not "Dana Reyes, tweeting after the vote.", the last quote's signature
-    return found
+    return replace(found, rule="reported in the paragraph before")
 
 
-def _reporter_of(ctx: ArticleContext, sentence):
+def _reporter_of(ctx: ArticleContext, sentence) -> Cue | None:
     """The cue and subject of a sentence of reported speech that holds no quote."""
     if any(ctx.inside_quote(ctx.at(t)) or ctx.closes_quote(ctx.at(t)) for t in sentence):
         return None       # the sentence holds a quote of its own: continuation decides
     root = sentence.root
     # The root, or a cue set before the clause it reports: "X argued in his email, CLAUSE".
-    fronted = [c for c in root.children if c.dep_ in ("ccomp", PARENTHETICAL) and c.i < root.i]
+    fronted = [c for c in root.children if c.dep_ in (CLAUSAL_COMPLEMENT, PARENTHETICAL) and c.i < root.i]
     verb = next((v for v in [root] + fronted if is_reporting(v)), None)
     if verb is None or lemma(verb) in BELIEF_VERBS:
         return None
     subject = subject_of(verb)
     if subject is None or not could_speak(subject):
         return None
-    return verb, subject
+    return Cue(verb, subject, "reported just before")
 
 
-def _parenthetical(ctx: ArticleContext, first, inside):
+def _parenthetical(site: Site) -> Cue | None:
     """`Loyalty, he noted, has long been a "core tenet"`: a cue set off by commas in the
     sentence that holds the quote, whose verb reports nothing else."""
-    quote_ids = frozenset(t.i for t in inside)
-    for tok in first.sent:
+    ctx, quote_ids = site.ctx, site.quote_ids
+    for tok in site.first.sent:
         if tok.i in quote_ids or not is_reporting(tok) or lemma(tok) in WEAK_REPORTING_VERBS \
                 or ctx.inside_quote(ctx.at(tok)):
             continue
-        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        if any(c.dep_ in (CLAUSAL_COMPLEMENT, DIRECT_OBJECT, NON_FINITE) for c in tok.children):
             continue
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         subject = subject_of(tok, outside=quote_ids)
@@ -154,13 +225,16 @@ def _parenthetical(ctx: ArticleContext, first, inside):
             continue
         left = tok.doc[min(subject.left_edge.i, tok.i) - 1] if min(subject.left_edge.i, tok.i) else None
         if (left is not None and left.text == ",") and after is not None and after.text in (",", "."):
-            return tok, subject
+            return Cue(tok, subject, "parenthetical")
     return None
 
 
-def _colon_lead_in(ctx: ArticleContext, window):
+def _colon_lead_in(site: Site) -> Cue | None:
     """`Kaine has taken the stance: "..."`, `Michael Hale: "..."`: whoever the lead-in is
     about introduces the quote, whatever the verb."""
+    if not site.ends_with(":"):
+        return None
+    ctx, window = site.ctx, site.before
     words = [t for t in window[:-1] if not ctx.inside_quote(ctx.at(t))]
     dash = max((k for k, t in enumerate(words) if t.text in DASHES), default=-1)
     words = words[dash + 1:]           # "Why polls missed it - Pew Research: "..."
@@ -172,31 +246,33 @@ def _colon_lead_in(ctx: ArticleContext, window):
     if root is not None and pos(root) in ("VERB", "AUX"):
         subject = subject_of(root)
         if subject is not None and subject.i >= words[0].i and could_speak(subject):
-            return root, subject
+            return Cue(root, subject, "colon lead-in")
         return None
     head = words[-1]
     if all(pos(t) in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "NUM") for t in words) and could_speak(head):
-        return window[-1], head
+        return Cue(window[-1], head, "colon lead-in")
     return None
 
 
-def _colon_sentence(ctx: ArticleContext, colon, inside):
+def _colon_sentence(site: Site) -> Cue | None:
     """`X, asked about it, said "A" and went on:` - the subject of the last main verb of the
     whole sentence before the colon, quotes in it or not."""
-    quote_ids = frozenset(t.i for t in inside)
+    if not site.ends_with(":"):
+        return None
+    ctx, colon = site.ctx, site.before[-1]
     verbs = [t for t in colon.sent if t.i < colon.i and pos(t) == "VERB"
-             and t.dep_ in ("ROOT", "conj", "ccomp") and not ctx.inside_quote(ctx.at(t))]
+             and t.dep_ in (ROOT, COORDINATED, CLAUSAL_COMPLEMENT) and not ctx.inside_quote(ctx.at(t))]
     for verb in reversed(verbs):
-        subject = subject_of(verb, outside=quote_ids)
+        subject = subject_of(verb, outside=site.quote_ids)
         if subject is not None and subject.i < verb.i and could_speak(subject) \
                 and not ctx.inside_quote(ctx.at(subject)):
-            return verb, subject
+            return Cue(verb, subject, "colon sentence")
     return None
 
 
-def _leads_in(cue, window) -> bool:
+def _leads_in(cue: Cue, window) -> bool:
     """The cue verb stands right before the quote: `Berg said, "..."`, `Berg told me: "..."`."""
-    return cue[0].i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in LEAD_IN_MARKS
+    return cue.verb.i >= window[-1].i - LEAD_IN_WORDS and window[-1].text in LEAD_IN_MARKS
 
 
 def _leads_next(ctx: ArticleContext, window) -> bool:
@@ -207,28 +283,25 @@ def _leads_next(ctx: ArticleContext, window) -> bool:
     return last.text in LEAD_IN_MARKS and following is not None and ctx.starts_quote(ctx.at(following))
 
 
-def _document_lead_in(window):
+def _issued_document(site: Site) -> Cue | None:
     """`Hale issued a statement, "..."`: the quote is the document its issuer put out."""
-    if len(window) < 3:
+    window = site.before
+    if len(window) < 3 or not site.ends_with(*LEAD_IN_MARKS):
         return None
     document = window[-2]
-    if lemma(document) not in DOCUMENT_NOUNS or document.dep_ != "dobj":
+    if lemma(document) not in DOCUMENT_NOUNS or document.dep_ != DIRECT_OBJECT:
         return None
     verb = document.head
     subject = subject_of(verb)
     if subject is None or not could_speak(subject) or lemma(subject) in DOCUMENT_NOUNS:
         return None
-    return verb, subject
+    return Cue(verb, subject, "issued document")
 
 
-def _introduces(window) -> bool:
-    """A lead-in that ends with a colon introduces the quote without governing it."""
-    return window[-1].text == ":"
-
-
-def _signature(ctx: ArticleContext, q: QuotedSpan, window):
+def _signature(site: Site) -> Cue | None:
     """`"..." ― Jane Doe`: a name signed after a dash (the dash may cling to the mark)."""
-    window = [t for t in window if not t.is_space]
+    ctx, q = site.ctx, site.q
+    window = [t for t in site.after if not t.is_space]
     if not window:
         return None
     if window[0].text in DASHES:
@@ -242,10 +315,42 @@ def _signature(ctx: ArticleContext, q: QuotedSpan, window):
         return None
     while pos(name.head) == "PROPN" and name.head.i > name.i and name.head.i - dash.i < 6:
         name = name.head
-    return dash, name
+    return Cue(dash, name, "signature")
 
 
-def signature_line(ctx: ArticleContext, q: QuotedSpan):
+CUE_RULES = (
+    Rule("governing verb", IN_SENTENCE, _governing),
+    Rule("according to, in the sentence", IN_SENTENCE, _according_to_sentence),
+    Rule("cue after a comma", IN_SENTENCE, _cue_after_comma),
+    Rule("parenthetical", IN_SENTENCE, _parenthetical),
+    Rule("cue leading in", AROUND, _leading_in),
+    Rule("cue after", AROUND, _cue_after),
+    Rule("verb it hangs from", AROUND, _hangs_from),
+    Rule("cue before", AROUND, _cue_before),
+    Rule("according to", AROUND, _according_to_around),
+    Rule("sentence reporting it", AROUND, _reporting_sentence),
+    Rule("issued document", AROUND, _issued_document),
+    Rule("colon lead-in", AROUND, _colon_lead_in),
+    Rule("colon sentence", AROUND, _colon_sentence),
+    Rule("reported just before", AROUND, _reported_just_before),
+    Rule("signature", AROUND, _signature),
+    Rule("characterising verb", EITHER, _characterising),
+)
+
+
+def find_cue(ctx: ArticleContext, doc: Doc, q: QuotedSpan, inside, kind: str) -> Cue | None:
+    """The cue of the first rule in `CUE_RULES` that finds one for this quote."""
+    site = Site.of(ctx, doc, q, inside, kind)
+    reads = IN_SENTENCE if site.in_sentence else AROUND
+    for rule in CUE_RULES:
+        if rule.reads in (reads, EITHER):
+            cue = rule.find(site)
+            if cue is not None:
+                return replace(cue, rule=rule.name)
+    return None
+
+
+def signature_line(ctx: ArticleContext, q: QuotedSpan) -> Cue | None:
     """A paragraph that is only a quotation, signed by the next one: `Dana Reyes, a former
     trade negotiator.` The signature is a name, perhaps described, with no verb of its own."""
     doc = ctx.docs.get(q.paragraph + 1)
@@ -254,12 +359,12 @@ def signature_line(ctx: ArticleContext, q: QuotedSpan):
     start = 1 if doc[0].text in DASHES else 0
     if start >= len(doc) or not (is_name(doc[start]) or _dashed_name(doc[start])):
         return None
-    if any(t.tag_ in FINITE_VERBS and t.dep_ not in ("relcl", "acl", "amod") for t in doc):
+    if any(t.tag_ in CLAUSE_VERB_TAGS and t.dep_ not in OWN_CLAUSES + (ADJECTIVE_MODIFIER,) for t in doc):
         return None       # "Dana Reyes, tweeting after the vote." signs; "Dana Reyes left." does not
     name = doc[start]
     while name.i + 1 < len(doc) and is_name(doc[name.i + 1]):
         name = doc[name.i + 1]
-    return doc[start], name
+    return Cue(doc[start], name, "signature line")
 
 
 def _dashed_name(tok) -> bool:
@@ -310,12 +415,13 @@ def _introducing_paragraph(ctx: ArticleContext, q: QuotedSpan):
     return list(list(prev.sents)[-1])
 
 
-def _is_bare_cue(cue, window, content: str) -> bool:
+def _is_bare_cue(cue: Cue, window, content: str) -> bool:
     """`"...." Berg said.`, `"...?" Berg asked, adding ...`: a cue after the quote whose verb
     reports nothing else, so it reports the quote. After a question or an exclamation the cue
     may go on; after a full stop only a short sentence is a cue (a longer one is news of its own)."""
-    verb, subject = cue
-    if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i and not could_speak(c) and c.i in {t.i for t in window}
+    verb, subject = cue.verb, cue.subject
+    in_window = {t.i for t in window}
+    if any(c.dep_ in (CLAUSAL_COMPLEMENT, DIRECT_OBJECT) and c.i > verb.i and not could_speak(c) and c.i in in_window
            for c in verb.children):
         return False      # `"...," Lee said the plan would fail.` reports something else
     if len(window) <= BARE_CUE_WORDS:
@@ -323,7 +429,7 @@ def _is_bare_cue(cue, window, content: str) -> bool:
     return content[-1:] in "?!" and window[0].i in (verb.i, subject.left_edge.i)
 
 
-def cue_in(ctx: ArticleContext, window, inside, first: bool):
+def cue_in(ctx: ArticleContext, window, inside, first: bool) -> Cue | None:
     """The first reporting verb in the window (nearest the quote) with a subject outside quotes."""
     ordered = window if first else list(reversed(window))
     quote_ids = frozenset(t.i for t in inside)
@@ -331,7 +437,7 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
         if not is_reporting(tok):
             continue
         if first and not governs(tok, quote_ids) and any(
-                c.dep_ in (COMPLEMENTIZER, ADVERB) and c.lower_ in SUBORDINATORS and c.lower_ != AS_CUE
+                c.dep_ in (COMPLEMENTIZER, ADVERB) and c.lower_ in SUBORDINATORS and c.lower_ != AS
                 for c in tok.children):
             continue      # `"...," when Lee blasted him`: a clause of its own; `as Lee said` is a cue
         weak = lemma(tok) in WEAK_REPORTING_VERBS and not governs(tok, quote_ids) \
@@ -345,18 +451,18 @@ def cue_in(ctx: ArticleContext, window, inside, first: bool):
             continue
         if weak and not could_speak(subject):
             continue      # `"...," and donations began to rise`
-        return outermost(ctx, (tok, subject), quote_ids)
+        return outermost(ctx, Cue(tok, subject, "cue beside the quote"), quote_ids)
     return None
 
 
 def _answers_back(verb) -> bool:
     """"fired back", "shot back", "hit back": a retort, though the verb alone is not."""
-    return any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
+    return any(c.dep_ == PARTICLE and c.lower_ == "back" for c in verb.children)
 
 
 def _puts_it(verb) -> bool:
     """"as Lee put it": a cue, though "put" alone is not."""
-    return lemma(verb) == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children)
+    return lemma(verb) == "put" and any(c.lower_ == "it" and c.dep_ == DIRECT_OBJECT for c in verb.children)
 
 
 def _adjacent_name(verb, window):
@@ -371,7 +477,7 @@ def _adjacent_name(verb, window):
     return None
 
 
-def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
+def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False) -> Cue | None:
     """The reporting verb above the quote in the parse, and its subject: `branded him a
     "dictator"`, `X says that A, and "B."`. Neither may stand inside a quotation. `strict`:
     only a verb of saying proper, never a weak one ("called it", "put")."""
@@ -385,7 +491,7 @@ def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
         if is_reporting(tok) and weak_ok and not ctx.inside_quote(ctx.at(tok)):
             subject = subject_of(tok, outside=quote_ids) or earlier_subject(tok)
             if subject is not None and subject.i not in quote_ids and not ctx.inside_quote(ctx.at(subject)):
-                return outermost(ctx, (tok, subject), quote_ids)
+                return outermost(ctx, Cue(tok, subject, "governing verb"), quote_ids)
         passed_verb = passed_verb or pos(tok) in ("VERB", "AUX")
         if tok.head.i == tok.i:
             break
@@ -393,11 +499,11 @@ def governing_cue(ctx: ArticleContext, first, inside, strict: bool = False):
     return None
 
 
-def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
+def outermost(ctx: ArticleContext, cue: Cue, quote_ids: frozenset[int]) -> Cue:
     """`X says Y did "Q"`, `X told them that Y "...," adding ...`: a quote inside reported speech
     is the outer reporter's, as news reports attribute it. Only `he said` inside reported speech
     (`X said he told them "Q"`) keeps its own speaker."""
-    verb, subject = cue
+    verb, subject = cue.verb, cue.subject
     if lemma(verb) in PLAIN_SAYING and subject.lower_ in SPEAKER_PRONOUNS:
         return cue
     chosen, tok = cue, verb
@@ -411,9 +517,9 @@ def outermost(ctx: ArticleContext, cue, quote_ids: frozenset[int]):
                     or ctx.inside_quote(ctx.at(reporter)):
                 continue
             outer = subject_of(reporter, outside=quote_ids)
-            if outer is not None and outer.i != chosen[1].i and could_speak(outer) \
+            if outer is not None and outer.i != chosen.subject.i and could_speak(outer) \
                     and not ctx.inside_quote(ctx.at(outer)):
-                chosen = (reporter, outer)
+                chosen = replace(cue, verb=reporter, subject=outer)
     return chosen
 
 
@@ -426,19 +532,20 @@ def _answers(verb) -> bool:
 
 def _subordinate(tok) -> bool:
     """A clause of its own: `..., after Ortiz argued that "..."`."""
-    return tok.dep_ in ("advcl", "conj") and any(c.dep_ == COMPLEMENTIZER and c.lower_ in SUBORDINATORS
+    return tok.dep_ in (ADVERBIAL_CLAUSE, COORDINATED) and any(c.dep_ == COMPLEMENTIZER and c.lower_ in SUBORDINATORS
                                                   for c in tok.children)
 
 
-def according_to(window):
-    for a, b in zip(window, window[1:]):
+def according_to(window) -> Cue | None:
+    """"according to X": X, the object of "to", or the first noun after it."""
+    for a, b in itertools.pairwise(window):
         if (a.lower_, b.lower_) == ACCORDING_TO:
-            obj = next((c for c in b.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in b.children if c.dep_ == PREPOSITION_OBJECT), None)
             if obj is None:
                 after = [t for t in window if t.i > b.i]
                 obj = next((t for t in after if pos(t) in ("PROPN", "NOUN", "PRON")), None)
             if obj is not None:
-                return a, obj
+                return Cue(a, obj, "according to")
     return None
 
 
@@ -448,7 +555,7 @@ def cue_text(verb, subject=None) -> str:
         return "according to"
     words = [verb]
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "prt") and child.i > verb.i and child.i - verb.i <= 4 \
+        if child.dep_ in OBJECTS + (PARTICLE,) and child.i > verb.i and child.i - verb.i <= 4 \
                 and (subject is None or child.i != subject.i):
             words.extend(t for t in child.subtree if t.i - verb.i <= 4)
     words.sort(key=lambda t: t.i)

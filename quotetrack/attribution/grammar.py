@@ -3,22 +3,13 @@
 Dependency labels are named here once."""
 from __future__ import annotations
 
-from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS,
-                         PUBLICATION_NOUNS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
+from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS, PUBLICATION_NOUNS,
+                         REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..tokens import lemma, lemma_as_verb, pos
 
-SUBJECTS = ("nsubj", "nsubjpass")
-# Clauses whose subject is who the sentence is about; not the clause someone reports
-# ("Reid said that Hale had misled voters": Reid, not Hale).
-MAIN_CLAUSES = ("ROOT", "conj", "parataxis")
-# Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
-MAX_SUBJECT_HOPS = 6
-# What a mis-parsed subject hangs by: "the lawsuit[compound] claims", "Lopez's statement read".
-LOOSE_SUBJECTS = ("compound", "nmod", "dep", "poss")
-LOOSE_SUBJECT_DISTANCE = 2
-# Reported speech: the clause a verb of saying reports, and the ways a clause hangs from it.
+# Dependency labels (spaCy's English scheme).
 ROOT = "ROOT"
+SUBJECT, PASSIVE_SUBJECT = "nsubj", "nsubjpass"
 CLAUSAL_COMPLEMENT = "ccomp"       # "said [that the port would reopen]"
 NON_FINITE = "xcomp"               # "vowed [to build]", "urged voters [to register]"
 ADJECTIVE_COMPLEMENT = "acomp"     # "is [safe] to say"
@@ -28,26 +19,71 @@ COORDINATED = "conj"
 COMPLEMENTIZER = "mark"            # "that", "as"
 ADVERB = "advmod"                  # also "when" in "when Lee said", as small models label it
 RELATIVE_CLAUSE = "relcl"          # "Berg, [who said that ...]"
+NOUN_CLAUSE = "acl"                # "a spokesman [saying]", "the deal, [announced Friday],"
 APPOSITION = "appos"               # "One pastor, [Ana Lima], said"
 AGENT = "agent"                    # "by X" in the passive
-PASSIVE = ("auxpass", "nsubjpass")
-AUXILIARIES = ("aux", "auxpass")
+AUXILIARY, PASSIVE_AUXILIARY = "aux", "auxpass"
+DIRECT_OBJECT, DATIVE = "dobj", "dative"
+PREPOSITION = "prep"
+PREPOSITION_OBJECT, PREPOSITION_CLAUSE = "pobj", "pcomp"   # "by [X]", "of [saying]"
+PARTICLE = "prt"                   # "went [on]", "fired [back]"
+POSSESSOR = "poss"                 # "[Clark's] remarks"
+COMPOUND = "compound"              # "[White House] statement"
+NOUN_MODIFIER = "nmod"
+ADJECTIVE_MODIFIER = "amod"        # "60 [pledged] delegates"
+NOUN_PHRASE_ADVERB = "npadvmod"    # "[Monday]"
+DETERMINER = "det"
+CASE = "case"                      # "'s"
+NUMBER_MODIFIER = "nummod"
+FLAT = "flat"
+PUNCTUATION = "punct"
+UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
+
+SUBJECTS = (SUBJECT, PASSIVE_SUBJECT)
+# Clauses whose subject is who the sentence is about; not the clause someone reports
+# ("Reid said that Hale had misled voters": Reid, not Hale).
+MAIN_CLAUSES = (ROOT, COORDINATED, PARENTHETICAL)
+# Clauses that share the subject of the verb they hang from: "X said ..., adding", "before asking".
+INHERITS_SUBJECT = (COORDINATED, ADVERBIAL_CLAUSE, NON_FINITE, PREPOSITION_CLAUSE, ADJECTIVE_COMPLEMENT)
+MAX_SUBJECT_HOPS = 6
+# What a mis-parsed subject hangs by: "the lawsuit[compound] claims", "Lopez's statement read".
+LOOSE_SUBJECTS = (COMPOUND, NOUN_MODIFIER, UNLABELLED, POSSESSOR)
+LOOSE_SUBJECT_DISTANCE = 2
+PASSIVE = (PASSIVE_AUXILIARY, PASSIVE_SUBJECT)
+AUXILIARIES = (AUXILIARY, PASSIVE_AUXILIARY)
+OBJECTS = (DIRECT_OBJECT, DATIVE)
+PREPOSITION_OBJECTS = (PREPOSITION_OBJECT, PREPOSITION_CLAUSE)
+# Clauses beside a reported clause that may be statements of their own: "..., adding that".
+SIDE_CLAUSES = (COORDINATED, ADVERBIAL_CLAUSE, PARENTHETICAL)
+# What trails reported content without being said: ", who ...", ", a follow-up to ..."; a
+# participle (", created to placate ...") stays with what it describes.
+NONRESTRICTIVE = (RELATIVE_CLAUSE, APPOSITION, NOUN_PHRASE_ADVERB, UNLABELLED)
+# Clauses with a subject of their own inside a noun phrase: "whom spokesman Li called ...".
+OWN_CLAUSES = (RELATIVE_CLAUSE, NOUN_CLAUSE)
+
+# Penn Treebank tags.
+VERB_TAG_PREFIX = "VB"             # of every verb tag: VB, VBD, VBG, VBN, VBP, VBZ
+BASE_FORM, GERUND, PAST_PARTICIPLE = "VB", "VBG", "VBN"   # "will [say]", "[saying]", "was [told]"
+FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")   # a verb with a tense (or a modal)
+# A verb that heads a clause of its own: "Dana Reyes left.", "Reyes will [say]".
+CLAUSE_VERB_TAGS = (BASE_FORM,) + FINITE_TAGS
+NOUN, PLURAL_NOUN, PROPER_NOUN, PLURAL_PROPER_NOUN = "NN", "NNS", "NNP", "NNPS"
+SINGULAR_NOUN_TAGS = (NOUN, PROPER_NOUN)
+PLURAL_NOUN_TAGS = (PLURAL_NOUN, PLURAL_PROPER_NOUN)
+COMMON_NOUN_TAGS = (NOUN, PLURAL_NOUN)
+PROPER_NOUN_TAGS = (PROPER_NOUN, PLURAL_PROPER_NOUN)
+NUMBER = "CD"
+SUBORDINATOR = "IN"                # "that" as the tagger sees it, when the parse labels it otherwise
+
 # Parts of speech no name is mistagged as: "Also said" opens with no one.
 FUNCTION_WORDS = ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT")
 CONTRACTIONS = ("’s", "'s")        # "she's said": "has", which the tagger may take for the subject
-FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")
-OBJECTS = ("dobj", "dative")
-PREPOSITION, PREPOSITION_OBJECTS = "prep", ("pobj", "pcomp")
 PERSONAL = ("PROPN", "PRON")      # a name or a pronoun: someone, not "staffers" in general
 SUBJECT_CONTROL = ("promise",)     # "promised voters to ...": the one who promised acts
 AUTHOR_PREPOSITIONS = ("from", "by")  # "a letter from the union"
 PUBLISHED_IN = ("in",)                # "an editorial in the Gazette"
-UNLABELLED = "dep"                 # the parser's "some relation": often a missed coordination
-# Clauses beside a reported clause that may be statements of their own: "..., adding that".
-SIDE_CLAUSES = ("conj", "advcl", "parataxis")
-# What trails reported content without being said: ", who ...", ", a follow-up to ..."; a
-# participle (", created to placate ...") stays with what it describes.
-NONRESTRICTIVE = ("relcl", "appos", "npadvmod", "dep")
+# "as Lee put it", "As the paper noted": the subordinator that makes a clause a cue.
+AS = "as"
 
 
 SPEAKING_NOUNS = PERSON_ROLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS
@@ -69,13 +105,13 @@ def written_by(document):
     compounded with ("a White House statement"), or "a letter from the union", "an editorial in
     the Gazette"."""
     for child in document.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < document.i
-                                    and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
+        if child.dep_ == POSSESSOR or (child.dep_ == COMPOUND and child.i < document.i
+                                       and (child.ent_type_ in SPEAKER_LABELS or is_name(child))):
             return child
     prepositions = AUTHOR_PREPOSITIONS + (PUBLISHED_IN if lemma(document) in PUBLICATION_NOUNS else ())
     for prep in document.children:
         if prep.lower_ in prepositions:
-            obj = next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECTS[0]), None)
+            obj = next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECT), None)
             if obj is not None and (obj.ent_type_ in SPEAKER_LABELS or is_name(obj)
                                     or lemma(obj) in PERSON_ROLES | ORGANISATION_NOUNS):
                 return obj
@@ -97,7 +133,7 @@ def could_speak(tok) -> bool:
         return False
     return (tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in SPEAKER_PRONOUNS or is_name(tok)
             or (pos(tok) == "NOUN" and lemma(tok) in SPEAKING_NOUNS)
-            or any(c.dep_ == "appos" and is_name(c) for c in tok.children))   # "his partner, Al Li,"
+            or any(c.dep_ == APPOSITION and is_name(c) for c in tok.children))   # "his partner, Al Li,"
 
 
 def is_reporting(tok) -> bool:
@@ -110,14 +146,14 @@ def is_reporting(tok) -> bool:
         return False
     if pos(tok) in ("VERB", "AUX"):
         return True
-    return tok.dep_ == "ROOT" and (any(c.dep_ in SUBJECTS for c in tok.children)
-                                   or _left_noun(tok) is not None)
+    return tok.dep_ == ROOT and (any(c.dep_ in SUBJECTS for c in tok.children)
+                                 or _left_noun(tok) is not None)
 
 
 def _particle(verb) -> str | None:
     """"on" in "went on", though the parse may call it a preposition ("went on a trip" is not)."""
     return next((c.lower_ for c in verb.children if c.i == verb.i + 1 and (
-        c.dep_ == "prt" or (c.dep_ == PREPOSITION and not any(g.dep_ in PREPOSITION_OBJECTS for g in c.children)))),
+        c.dep_ == PARTICLE or (c.dep_ == PREPOSITION and not any(g.dep_ in PREPOSITION_OBJECTS for g in c.children)))),
         None)
 
 
@@ -149,15 +185,15 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     if subjects:
         return mended_subject(min(subjects, key=lambda c: abs(c.i - verb.i)))
     shown = verb.doc[verb.i - 1] if verb.i else None
-    if verb.tag_ == "VBG" and shown is not None and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
+    if verb.tag_ == GERUND and shown is not None and shown.dep_ == PREPOSITION_OBJECT and shown.head.lower_ == "of" \
             and is_name(shown) and could_speak(shown):
         return shown      # "footage of Hale saying": the one shown speaking, not the footage
-    if verb.dep_ == "ROOT" and _left_noun(verb) is not None:
+    if verb.dep_ == ROOT and _left_noun(verb) is not None:
         return _left_noun(verb)
     head = verb.head
     if head.i == verb.i or hops >= MAX_SUBJECT_HOPS or head.i in outside:
         return None
-    if verb.dep_ == "acl" and pos(head) in ("PROPN", "NOUN", "PRON"):
+    if verb.dep_ == NOUN_CLAUSE and pos(head) in ("PROPN", "NOUN", "PRON"):
         if could_speak(head):
             return head      # "a spokesman saying", not "emailed supporters saying"
         if head.dep_ == APPOSITION and is_name(head.head):
@@ -166,7 +202,7 @@ def subject_of(verb, hops: int = 0, outside: frozenset[int] = frozenset()):
     if verb.dep_ == NON_FINITE and controller is not None and pos(controller) in PERSONAL \
             and lemma(head) not in SUBJECT_CONTROL:
         return controller    # "the win led Lee to declare": Lee declares, not the win
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+    if verb.dep_ == PREPOSITION_CLAUSE and head.dep_ == PREPOSITION and head.head.i != head.i:
         return subject_of(head.head, hops + 1, outside)
     if verb.dep_ in INHERITS_SUBJECT:
         return subject_of(head, hops + 1, outside)

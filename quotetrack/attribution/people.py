@@ -11,7 +11,9 @@ from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABEL
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import SUBJECTS, is_age, is_reporting, main_subject, subject_of
+from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, CASE, CLAUSAL_COMPLEMENT, COMMON_NOUN_TAGS, COMPOUND,
+                      DETERMINER, FLAT, NOUN_MODIFIER, NUMBER_MODIFIER, OBJECTS, POSSESSOR, PROPER_NOUN_TAGS,
+                      SUBJECTS, is_age, is_reporting, main_subject, subject_of)
 
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
@@ -132,7 +134,7 @@ def index_people(ctx: ArticleContext) -> People:
                 head = chunk[-1]
                 is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
                 is_subject = main_subject(head) or whole[0].i == sent.start \
-                    or (head.dep_ == "appos" and main_subject(head.head)) or _quote_took_root(ctx, head)
+                    or (head.dep_ == APPOSITION and main_subject(head.head)) or _quote_took_root(ctx, head)
                 mention = Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name, sentence,
                                   is_subject, is_person, head.ent_type_ in ORGANISATION_LABELS)
                 people.mentions.append(mention)
@@ -169,7 +171,7 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
     chunks, run = [], []
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
-        proper = tok.tag_ in ("NNP", "NNPS") or (tok.tag_ in ("NN", "NNS") and tok.lower_ in known)
+        proper = tok.tag_ in PROPER_NOUN_TAGS or (tok.tag_ in COMMON_NOUN_TAGS and tok.lower_ in known)
         if proper and speaking and tok.text[:1].isupper():
             if run and (tok.i != run[-1].i + 1 or _entity_edge(run, tok)):
                 chunks.append(run)
@@ -239,9 +241,9 @@ def title_words(chunk) -> set[str]:
         i -= 1
     head = chunk[-1]
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == APPOSITION:
             words.update(lemma(t) for t in child.subtree if pos(t) in ("NOUN", "ADJ", "PROPN"))
-    if head.dep_ == "appos" and pos(head.head) == "NOUN":
+    if head.dep_ == APPOSITION and pos(head.head) == "NOUN":
         words.update(lemma(t) for t in head.head.subtree
                      if pos(t) in ("NOUN", "ADJ") and t.i < head.i)
     return words
@@ -258,10 +260,10 @@ def _vote_gender(ctx: ArticleContext, people: People, sent, subject_names: list[
                 votes[g] = votes.get(g, 0) + 2
     for tok in sent:
         g = PRONOUN_GENDER.get(tok.lower_)
-        if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
+        if not g or tok.dep_ not in SUBJECTS or tok.head.dep_ != CLAUSAL_COMPLEMENT:
             continue
         verb = tok.head.head
-        if any(c.dep_ in ("dobj", "dative") and pos(c) in ("PROPN", "PRON", "NOUN") for c in verb.children):
+        if any(c.dep_ in OBJECTS and pos(c) in ("PROPN", "PRON", "NOUN") for c in verb.children):
             continue      # "Lee told Kim he ...": "he" may be either
         reporter = subject_of(verb)
         if reporter is not None and pos(reporter) == "PROPN" and is_reporting(verb):
@@ -291,7 +293,7 @@ def mention_span(subject) -> list:
         return [subject]
     if is_age(subject):
         return list(doc[subject.left_edge.i:subject.i + 1])
-    left = [c for c in subject.lefts if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "case",
-                                                   "nummod", "flat")]
+    left = [c for c in subject.lefts if c.dep_ in (COMPOUND, ADJECTIVE_MODIFIER, DETERMINER, POSSESSOR,
+                                                   NOUN_MODIFIER, CASE, NUMBER_MODIFIER, FLAT)]
     start = min([subject.i] + [t.left_edge.i for t in left])
     return list(doc[start:subject.i + 1])

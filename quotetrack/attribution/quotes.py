@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
 from ..tokens import pos
@@ -13,22 +12,15 @@ from .cues import (NEAR_VERB, after_window, characterising_cue, cue_text, find_c
 from .grammar import DASHES, SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver
-from .result import Attributed, Attribution
+from .result import Attribution
 
 TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
-def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attributed]:
-    """One record per quoted span of the article, in text order. Lazy: each quote is resolved
-    when it is asked for, so that other producers can resolve theirs in between, in text order."""
-    out: list[Attribution] = []
-    for index, q in enumerate(ctx.quotes):
-        out.append(_attribute(ctx, resolver, index, q, out))
-        yield Attributed.of(q.start, q.end, out[-1])
-
-
-def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
-               earlier: list[Attribution]) -> Attribution:
+def attribute_quote(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
+                    earlier: list[Attribution]) -> Attribution:
+    """The attribution of the article's quote number `index`; `earlier` holds those of the quotes
+    before it, which a quote with no cue of its own may continue."""
     doc = ctx.docs.get(q.paragraph)
     if doc is None:
         return Attribution(kind="other")
@@ -51,17 +43,16 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     else:
         cue = find_cue(ctx, doc, q, inside, kind)
     if cue is not None:
-        verb, subject = cue
-        speaker, mention = resolver.resolve(subject)
+        speaker, mention = resolver.resolve(cue.subject)
         if speaker is not None:
-            return Attribution(kind, speaker, mention, cue_text(verb, subject))
+            return Attribution(kind, speaker, mention, cue_text(cue.verb, cue.subject))
         # A cue whose subject names no one ("I said", a document with no named author, a
         # pronoun with nobody before it): nobody, never the last quote's speaker.
         return Attribution(kind if kind != "partial" else "other")
     if kind == "direct" and _whole_paragraph(ctx, q):
         signed = signature_line(ctx, q)
         if signed is not None:
-            speaker, mention = resolver.resolve(signed[1])
+            speaker, mention = resolver.resolve(signed.subject)
             if speaker is not None:
                 written = ctx.text[mention[0]:mention[1]]        # "-Dana Reyes": the name, not the dash
                 dash = len(written) - len(written.lstrip("".join(DASHES)))
@@ -69,9 +60,9 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
         if not any(other.paragraph == q.paragraph - 1 for other in ctx.quotes):
             reporter = reported_in_paragraph_before(ctx, q)
             if reporter is not None:
-                speaker, mention = resolver.resolve(reporter[1])
+                speaker, mention = resolver.resolve(reporter.subject)
                 if speaker is not None:
-                    return Attribution(kind, speaker, mention, cue_text(*reporter))
+                    return Attribution(kind, speaker, mention, cue_text(reporter.verb, reporter.subject))
     if kind == "direct" and not _someone_else_after(ctx, doc, q, inside):
         continued = carried(ctx, index, q, earlier)
         if continued is not None:

@@ -27,9 +27,10 @@ from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, FINITE_TAGS,
-                      NON_FINITE, OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS,
-                      RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS, written_by)
+from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
+                      FINITE_TAGS, GERUND, NON_FINITE, NOUN_CLAUSE, OBJECTS, PARENTHETICAL, PREPOSITION,
+                      PREPOSITION_CLAUSE, PUNCTUATION, RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS, SUBORDINATOR,
+                      VERB_TAG_PREFIX, written_by)
 from .resolver import Resolver
 from .result import Attributed
 from .sources import NOMINAL, as_clause, asks, has_subject, says, source
@@ -37,10 +38,10 @@ from .sources import NOMINAL, as_clause, asks, has_subject, says, source
 REPORTED = "reported"
 ACCUSED_OF = "of"            # "accused her of lying"
 CUT_MARKS = (":", ";", "—", "–", " - ", "--")
-NOUN_MODIFIERS = ("acl", "appos", "amod", "relcl")
+NOUN_MODIFIERS = (NOUN_CLAUSE, APPOSITION, ADJECTIVE_MODIFIER, RELATIVE_CLAUSE)
 TELL = "tell"
 SAID_WHAT = (CLAUSAL_COMPLEMENT, NON_FINITE) + OBJECTS     # what a verb of saying says
-PHRASE_OPENERS = ("DET", "ADJ", "NUM")      # "said [the] aide", "said [former] Gov. ..."
+NOUN_PHRASE_STARTS = ("DET", "ADJ", "NUM")   # "said [the] aide", "said [former] Gov. ..."
 CLAUSE_WORDS = ("VERB", "AUX", "SCONJ")     # none inside the attribution `, X said,`
 REFLEXIVES = ("himself", "herself", "themselves", "itself", "myself", "ourselves")
 
@@ -61,7 +62,7 @@ def find_statements(ctx: ArticleContext) -> list[Statement]:
     found: dict[tuple[int, int], Statement] = {}
     for p_index in sorted(ctx.docs):
         for tok in ctx.docs[p_index]:
-            if not (tok.tag_[:2] == "VB" or tok.lower_ == ACCORDING_TO[0]) \
+            if not (tok.tag_.startswith(VERB_TAG_PREFIX) or tok.lower_ == ACCORDING_TO[0]) \
                     or ctx.inside_quote(ctx.at(tok)):
                 continue
             for cue, subject, words in _reports(tok):
@@ -111,7 +112,7 @@ def _cut_off(ctx: ArticleContext, bounds: tuple[int, int], subject) -> bool:
     """`News coverage was merciless: the Ledger said ...`: a colon, a semicolon or a dash
     between the content and the speaker after it ends the writer's sentence; the clause is
     not what the speaker said."""
-    start, end = bounds
+    _, end = bounds
     at = ctx.at(subject)
     return end <= at and any(mark in ctx.text[end:at] for mark in CUT_MARKS)
 
@@ -127,7 +128,7 @@ def _reports(tok):
     if (tok.lower_, tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "") == ACCORDING_TO:
         yield from _according_to(tok)
         return
-    if not (says(tok) or asks(tok)) or tok.dep_ == "amod":
+    if not (says(tok) or asks(tok)) or tok.dep_ == ADJECTIVE_MODIFIER:
         return            # "60 pledged delegates": a participle describing a noun
     inserted = _inserted(tok)
     if inserted is not None:
@@ -179,7 +180,7 @@ def _inserted(verb):
         phrase = doc[left + 1:verb.i]
     else:                                       # "..., said Ana Lima, an economist, ..."
         end = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
-        if end is None or end == verb.i + 1 or pos(doc[verb.i + 1]) not in NOMINAL + PHRASE_OPENERS:
+        if end is None or end == verb.i + 1 or pos(doc[verb.i + 1]) not in NOMINAL + NOUN_PHRASE_STARTS:
             return None
         phrase = doc[verb.i + 1:end]
     ids = {t.i for t in phrase}
@@ -229,9 +230,9 @@ def _according_to(tok):
     clause = tok.head
     while clause.head.i != clause.i and not (clause.dep_ == CLAUSAL_COMPLEMENT and says(clause.head)):
         clause = clause.head
-    if says(clause) and (_after_relative_clause(tok) or _unsigned(found[1])):
+    if says(clause) and (_after_relative_clause(tok) or _unsigned(found.subject)):
         return
-    yield tok, found[1], core(within_brackets(tok, without(clause.subtree, tok.subtree)))
+    yield tok, found.subject, core(within_brackets(tok, without(clause.subtree, tok.subtree)))
 
 
 def _after_relative_clause(tok) -> bool:
@@ -253,8 +254,8 @@ def _loose_complement(verb) -> list:
     and no subject or object ("stressed the threat that ..." is a relative clause)."""
     for tok in verb.subtree:
         if tok.i <= verb.i or not any(c.lower_ in COMPLEMENTIZERS and (
-                c.dep_ == COMPLEMENTIZER or c.tag_ == "IN") for c in tok.children):
-            continue      # "that" as the parse labels it, or as it tags it ("IN")
+                c.dep_ == COMPLEMENTIZER or c.tag_ == SUBORDINATOR) for c in tok.children):
+            continue      # "that" as the parse labels it, or as it tags it
         head = tok.head
         while head.i != verb.i and pos(head) not in ("VERB", "AUX") \
                 and head.dep_ not in OBJECTS + SUBJECTS and head.head.i != head.i:
@@ -269,7 +270,7 @@ def _gerund(verb) -> list:
     led by a gerund, which the parse hangs on the verb of saying as a non-finite complement."""
     if not says(verb):
         return []
-    return [c for c in verb.children if c.dep_ == NON_FINITE and c.tag_ == "VBG" and c.i > verb.i]
+    return [c for c in verb.children if c.dep_ == NON_FINITE and c.tag_ == GERUND and c.i > verb.i]
 
 
 def _coordinated(clause) -> list[list]:
@@ -289,7 +290,7 @@ def _run_on(verb, clause) -> list:
     clause on the verb of saying. The verb's words after the clause are content, but for
     statements of their own ("..., adding that") and the speaker's next act ("and left")."""
     end = clause.right_edge.i
-    return [t for c in verb.children if c.i > end and c.dep_ != "punct" and not _side_statement(c)
+    return [t for c in verb.children if c.i > end and c.dep_ != PUNCTUATION and not _side_statement(c)
             and (c.dep_ != COORDINATED or _continues_clause(c)) for t in c.subtree]
 
 
@@ -322,7 +323,7 @@ def _non_finite(verb) -> list:
     objects = [c for c in after if c.dep_ in OBJECTS]
     for prep in after + [p for o in objects for p in o.children]:     # "of" may hang on the accused
         if prep.dep_ == PREPOSITION and prep.lower_ == ACCUSED_OF:
-            gerund = next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECTS[1]), None)
+            gerund = next((c for c in prep.children if c.dep_ == PREPOSITION_CLAUSE), None)
             if gerund is not None:      # the accused with what they are accused of
                 return sorted({t for o in objects if o.i < prep.i for t in o.subtree}
                               | {prep} | set(gerund.subtree), key=lambda t: t.i)

@@ -16,8 +16,10 @@ from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
-                      is_reporting, main_subject, subject_of, written_by)
+from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, COMPOUND, COORDINATED, DETERMINER, DIRECT_OBJECT, FLAT,
+                      NOUN_CLAUSE, NUMBER, PASSIVE_SUBJECT, PAST_PARTICIPLE, PLURAL_NOUN_TAGS, POSSESSOR,
+                      PREPOSITION, PREPOSITION_OBJECT, RELATIVE_CLAUSE, SINGULAR_NOUN_TAGS, TIME_LABELS,
+                      agent, is_age, is_name, is_reporting, main_subject, subject_of, written_by)
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
@@ -25,7 +27,6 @@ RECENT_ORGANISATION_SENTENCES = 4
 DEFINITE = ("the", "this", "that")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PLURAL_PRONOUN = "they"
-PLURAL_TAGS = ("NNS", "NNPS")
 
 
 class Name(NamedTuple):
@@ -71,7 +72,7 @@ class Resolver:
         for p_index in sorted(ctx.docs):
             for tok in ctx.docs[p_index]:
                 if not (main_subject(tok) and not is_name(tok) and lemma(tok) in PERSON_ROLES
-                        and any(c.dep_ == "det" for c in tok.children)):
+                        and any(c.dep_ == DETERMINER for c in tok.children)):
                     continue
                 span = mention_span(tok)
                 at = ctx.at(span[0])
@@ -110,8 +111,8 @@ class Resolver:
             return _named(span)
         # "the agency's director, Maria Lopez": the name in the description wins (its own
         # apposition, never a name further inside: "a letter to Senator Hill").
-        named = [t for t in head.children if t.dep_ in ("compound", "appos", "flat")
-                 and (t.ent_type_ == "PERSON" or (t.dep_ == "appos" and is_name(t)))
+        named = [t for t in head.children if t.dep_ in (COMPOUND, APPOSITION, FLAT)
+                 and (t.ent_type_ == "PERSON" or (t.dep_ == APPOSITION and is_name(t)))
                  and not _bracketed(t)]
         if named:
             return _named(mention_span(named[-1]))
@@ -119,13 +120,13 @@ class Resolver:
             return self._author(head, at)
         if head.lower_ in NOBODY:
             return None
-        if head.lower_ in SOME_PEOPLE or head.tag_ == "CD":
+        if head.lower_ in SOME_PEOPLE or head.tag_ == NUMBER:
             whole = _of_what(head)
             if whole is not None and lemma(whole) in DOCUMENT_NOUNS:
                 return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the finance minister", "the newspaper", "the candidate's doctor".
-        if any(c.dep_ == "poss" for c in head.children):
+        if any(c.dep_ == POSSESSOR for c in head.children):
             return _description(span)
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
@@ -141,7 +142,7 @@ class Resolver:
     def _relative(self, noun) -> Name | None:
         """"Weaver, who said ..." is Weaver, and so is "Weaver, a banker who said"; "some who
         warned", "18% who say" are who they are; "the theme that would carry him" is no one."""
-        if noun.dep_ == "appos" and is_name(noun.head):
+        if noun.dep_ == APPOSITION and is_name(noun.head):
             noun = noun.head
         noun = _speaking_head(noun)
         if noun.ent_type_ in SPEAKER_LABELS or is_name(noun) or lemma(noun) in PERSON_ROLES \
@@ -158,7 +159,7 @@ class Resolver:
         sent = pronoun.sent
         start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for tok in reversed(pronoun.doc[start:pronoun.i]):
-            if main_subject(tok) and tok.tag_ in PLURAL_TAGS and not self.ctx.inside_quote(self.ctx.at(tok)):
+            if main_subject(tok) and tok.tag_ in PLURAL_NOUN_TAGS and not self.ctx.inside_quote(self.ctx.at(tok)):
                 name, _ = self.resolve(tok)
                 return Name(name, named=False) if name is not None else None
         return None
@@ -260,7 +261,7 @@ def _speaking_head(noun):
     on the nearest noun; the one who could speak is up the phrase it sits in."""
     tok = noun
     for _ in range(4):
-        if tok.dep_ not in ("pobj", "prep", "amod") or tok.head.i == tok.i:
+        if tok.dep_ not in (PREPOSITION_OBJECT, PREPOSITION, ADJECTIVE_MODIFIER) or tok.head.i == tok.i:
             break
         tok = tok.head
         if pos(tok) in ("NOUN", "PROPN") and (is_name(tok) or lemma(tok) in PERSON_ROLES
@@ -271,33 +272,33 @@ def _speaking_head(noun):
 
 def _counted(noun) -> bool:
     """"one Democrat", "two aides", "some voters": people counted, whatever the noun."""
-    return any(c.lower_ in SOME_PEOPLE or c.tag_ == "CD" for c in noun.children)
+    return any(c.lower_ in SOME_PEOPLE or c.tag_ == NUMBER for c in noun.children)
 
 
 def _of_what(head):
     """"questions" in "one of the questions"."""
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    prep = next((c for c in head.children if c.dep_ == PREPOSITION and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == PREPOSITION_OBJECT), None) if prep is not None else None
 
 
 def _definite_singular(head) -> bool:
     """"the senator" points back to someone; "senators", "a senator", "all candidates" do not."""
-    return head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+    return head.tag_ in SINGULAR_NOUN_TAGS and any(c.dep_ == DETERMINER and c.lower_ in DEFINITE for c in head.children)
 
 
 def _issuing_subject(document):
     """"X released a statement", "a memo written by X", "X said in a statement". Not who came
     by it ("a memo obtained by the paper", "a report cited by X")."""
     for made in document.children:
-        if made.dep_ == "acl" and made.tag_ == "VBN" and lemma(made) not in SECOND_HAND_VERBS \
+        if made.dep_ == NOUN_CLAUSE and made.tag_ == PAST_PARTICIPLE and lemma(made) not in SECOND_HAND_VERBS \
                 and not is_reporting(made) and agent(made) is not None:
             return agent(made)
     verb = document.head
-    if document.dep_ == "dobj" and pos(verb) == "VERB":
+    if document.dep_ == DIRECT_OBJECT and pos(verb) == "VERB":
         return subject_of(verb)
-    if document.dep_ == "nsubjpass":
+    if document.dep_ == PASSIVE_SUBJECT:
         return agent(verb)
-    if document.dep_ == "pobj" and verb.lower_ == "in" and is_reporting(verb.head):
+    if document.dep_ == PREPOSITION_OBJECT and verb.lower_ == "in" and is_reporting(verb.head):
         return subject_of(verb.head)
     return None
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS,
                          TURNS_OF_PHRASE)
 from ..tokens import lemma, pos
-from .grammar import (ADJECTIVE_COMPLEMENT, ADVERBIAL_CLAUSE, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT,
-                      COMPLEMENTIZER, COORDINATED, NON_FINITE, ROOT, SUBJECTS, UNLABELLED, agent,
-                      earlier_subject, is_name, is_passive, mended_subject, subject_of)
+from .grammar import (ADJECTIVE_COMPLEMENT, ADVERBIAL_CLAUSE, APPOSITION, AS, AUXILIARIES, CLAUSAL_COMPLEMENT,
+                      COMPLEMENTIZER, COORDINATED, NON_FINITE, NUMBER, PAST_PARTICIPLE, ROOT, SUBJECTS, UNLABELLED,
+                      agent, earlier_subject, is_name, is_passive, mended_subject, subject_of)
 
-
-AS_MARK = "as"
 IMPERSONAL = "it"
-OPENERS = ("that", "this", "all")      # "That said,", "This said,", "All told,"
+TURN_OF_PHRASE_SUBJECTS = ("that", "this", "all")   # "That said,", "This said,", "All told,"
 NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
@@ -33,16 +31,16 @@ def has_subject(verb) -> bool:
 def as_clause(verb) -> bool:
     """"As the paper noted, CLAUSE", "As reported by X, CLAUSE"."""
     return verb.dep_ == ADVERBIAL_CLAUSE and any(
-        c.dep_ == COMPLEMENTIZER and c.lower_ == AS_MARK for c in verb.children)
+        c.dep_ == COMPLEMENTIZER and c.lower_ == AS for c in verb.children)
 
 
 def source(verb):
     """Who says it: the verb's subject (or the one it shares); in the passive only the agent
     ("was told by Berg that"), never the hearer ("he was told that ..."); never evidence ("the
     poll suggests ...")."""
-    if is_passive(verb) or (verb.tag_ == "VBN" and as_clause(verb)):
+    if is_passive(verb) or (verb.tag_ == PAST_PARTICIPLE and as_clause(verb)):
         return agent(verb)
-    if verb.tag_ == "VBN" and not has_subject(verb) and not any(c.dep_ in AUXILIARIES for c in verb.children):
+    if verb.tag_ == PAST_PARTICIPLE and not has_subject(verb) and not any(c.dep_ in AUXILIARIES for c in verb.children):
         return None       # "Asked whether ..., Lee said": someone unnamed asked Lee
     subject = _subject(verb)
     if subject is None or (lemma(verb) in EVIDENCE_VERBS and lemma(subject) in EVIDENCE_SUBJECTS) \
@@ -57,9 +55,9 @@ def _turn_of_phrase(verb, subject) -> bool:
     doc = verb.doc
     if (lemma(subject), lemma(verb)) in TURNS_OF_PHRASE:
         return True
-    if subject.tag_ == "CD" and not subject.n_lefts + subject.n_rights:
+    if subject.tag_ == NUMBER and not subject.n_lefts + subject.n_rights:
         return True       # "60 pledged delegates ...": a number, misparsed as the subject
-    return subject.lower_ in OPENERS and subject.i == verb.sent.start and verb.i == subject.i + 1 \
+    return subject.lower_ in TURN_OF_PHRASE_SUBJECTS and subject.i == verb.sent.start and verb.i == subject.i + 1 \
         and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
@@ -98,7 +96,7 @@ def _subject(verb):
         return _subject(verb.head.head)
     if verb.dep_ == UNLABELLED and pos(verb.head) == "VERB":
         return _subject(verb.head)
-    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER and c.lower_ == AS_MARK
+    if verb.dep_ == ADVERBIAL_CLAUSE and any(c.dep_ == COMPLEMENTIZER and c.lower_ == AS
                                             for c in verb.children):
         before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
         return before if before is not None and pos(before) in NOMINAL else None
