@@ -299,3 +299,41 @@ def test_a_misattributed_copy_with_reordered_words_still_joins():
         ("c", "The harbour will reopen in May and nobody will be left behind who lost a boat", "Tom Berg"),
         *UNRELATED]))
     assert same(g, 0, 2)
+
+
+# --- One story: renderings of one passage by the same speaker need less word evidence -------------
+
+def talks_filler(n=1500):
+    """A year of news in which one quote in ten speaks of `sides` reaching `agreement`: words
+    common enough that sharing them is no evidence across stories."""
+    places = ["harbour", "valley", "bridge", "market", "school", "station", "factory", "farm"]
+    return [(f"f{k}", f"The sides reached an agreement on the {places[k % 8]} {k} after talks" if k % 10 == 0
+             else f"We opened the {places[k % 8]} {k} for everyone this week", f"Filler {k % 40}")
+            for k in range(n)]
+
+
+STORY = [   # two articles of one story: two quotes they share, then two renderings of a third
+    ("s1", "We will keep the humanitarian corridor open through the whole winter", "Ivan Petrov"),
+    ("s2", "We will keep the humanitarian corridor open through the whole winter", "Ivan Petrov"),
+    ("s1", "Our delegation stays in Geneva until the prisoners come home", "Ivan Petrov"),
+    ("s2", "Our delegation stays in Geneva until the prisoners come home", "Ivan Petrov"),
+]
+FIRST, SECOND = "The sides have not reached agreement yet", "So far no agreement has been reached by the sides"
+
+
+def test_two_translations_of_one_passage_in_one_story_join():
+    g = qt.group_variants(frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Ivan Petrov"),
+                                 *talks_filler()]))
+    assert same(g, 4, 5)
+
+
+def test_the_same_two_wordings_by_two_speakers_or_in_two_stories_stay_apart():
+    two_speakers = qt.group_variants(frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Olga Sokol"),
+                                            *talks_filler()]))
+    assert not same(two_speakers, 4, 5)
+    two_stories = qt.group_variants(frame([("t1", FIRST, "Ivan Petrov"), ("t2", SECOND, "Ivan Petrov"),
+                                           *talks_filler()]))
+    assert not same(two_stories, 0, 1)
+    by_story = qt.group_variants(frame([("t1", FIRST, "Ivan Petrov"), ("t2", SECOND, "Ivan Petrov"),
+                                        *talks_filler()]).assign(story="one"), by="story")
+    assert same(by_story, 0, 1)

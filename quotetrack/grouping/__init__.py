@@ -22,7 +22,8 @@ from ..normalize import normalized
 from ..schema import is_none
 from .canonical import passage_columns
 from .clusters import cluster_units, join_fragments, join_pieces, stable_ids
-from .evidence import SHORT_QUOTE, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules, judge, speaker_relation
+from .evidence import (SAME, SHORT_QUOTE, STORY_DAYS, STORY_SHARED, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules,
+                       judge, speaker_relation)
 from .index import SPEAKER_WORD_DF, candidate_pairs, sorted_unique, speaker_word_pairs, word_index
 from .reported import link_reported
 
@@ -91,8 +92,8 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     for part in _partitions(out, by_columns):
         quoted = part[~reported[part]]
         if len(quoted):
-            labels[quoted] = _cluster(quoted, wordings, rows, rules, anchors, max_df, workers) \
-                + (labels.max() + 1)
+            labels[quoted] = _cluster(quoted, wordings, rows, rules, anchors, max_df, workers,
+                                      bool(by_columns)) + (labels.max() + 1)
     speakers = [None if s < 0 else s for s in rows.speaker.tolist()]
     labels = join_pieces(out, labels, speakers, ~reported, rows.key)
     kinds = out["kind"].astype(str).tolist() if "kind" in out.columns else ["direct"] * n
@@ -158,8 +159,13 @@ def _partitions(frame: pd.DataFrame, by_columns: list[str]) -> list[np.ndarray]:
     return [np.asarray(rows) for _, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))]
 
 
+# A quote in more articles than this (a slogan, a famous line) says nothing of which articles
+# tell one story.
+STORY_ARTICLES = 20
+
+
 def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, anchors: int,
-             max_df: int, workers: int) -> np.ndarray:
+             max_df: int, workers: int, one_story: bool = False) -> np.ndarray:
     """Local cluster labels (0..k-1) for the quotes `rows`.
 
     Quotes are compared as units: one wording said by one speaker. Rows with the same wording are
@@ -194,7 +200,37 @@ def _cluster(rows: np.ndarray, wordings: np.ndarray, every: Rows, rules: Rules, 
     unit_texts = [texts[w] for w in unit_wording.tolist()]
     verdicts = judge(pairs, unit_texts, sizes[unit_wording], shared, in_order, rules, workers)
     labels = cluster_units(sizes[unit_wording], unit_speaker, left, right, verdicts)
+    # Inside one story, the same speaker's renderings of a passage need less word evidence.
+    story = _one_story(labels[unit_of_row], doc, unit_doc[left], unit_doc[right], one_story) \
+        & ~(np.abs(unit_day[left] - unit_day[right]) > STORY_DAYS)
+    again = story & (pairs.speakers == SAME) & ~pairs.same_doc & ~verdicts.kept()
+    if again.any():
+        retried = judge(Pairs(left=left[again], right=right[again], speakers=pairs.speakers[again],
+                              same_doc=pairs.same_doc[again], far_apart=pairs.far_apart[again],
+                              same_story=np.ones(int(again.sum()), dtype=bool)),
+                        unit_texts, sizes[unit_wording], shared[again], in_order[again], rules, workers)
+        verdicts = verdicts.updated(again, retried)
+        labels = cluster_units(sizes[unit_wording], unit_speaker, left, right, verdicts)
     return labels[unit_of_row]
+
+
+def _one_story(labels: np.ndarray, doc: np.ndarray, doc_a: np.ndarray, doc_b: np.ndarray,
+               everything: bool) -> np.ndarray:
+    """Whether the articles doc_a[i] and doc_b[i] are one story: they share STORY_SHARED
+    utterances already (or `everything`: the caller grouped by story with by=). Pairs of articles,
+    not chains of them: quotes reprinted across a year of news never make one story of it."""
+    if everything:
+        return np.ones(len(doc_a), dtype=bool)
+    docs_of = pd.DataFrame({"label": labels, "doc": doc}).drop_duplicates()
+    docs_of = docs_of[docs_of.groupby("label")["doc"].transform("size").between(2, STORY_ARTICLES)]
+    if docs_of.empty or len(doc_a) == 0:
+        return np.zeros(len(doc_a), dtype=bool)
+    pairs = docs_of.merge(docs_of, on="label")
+    pairs = pairs[pairs["doc_x"] < pairs["doc_y"]]
+    width = int(doc.max()) + 1
+    counted = (pairs["doc_x"] * width + pairs["doc_y"]).value_counts()
+    stories = counted.index[counted.to_numpy() >= STORY_SHARED].to_numpy()
+    return np.isin(np.minimum(doc_a, doc_b) * width + np.maximum(doc_a, doc_b), stories)
 
 
 def _group_by(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -27,6 +27,12 @@ NEAR_IDENTICAL = 90.0      # ... when their wordings are this alike (a misattrib
 SAME_SPEAKER_BONUS = 5.0   # a piece of a quote of the same speaker needs this much less containment
 FAR_APART_PENALTY = 10.0   # quotes published far apart need wording this much closer
 UNKNOWN_SPEAKER_FACTOR = 2.0   # wording of an unknown speaker must be this much more distinctive
+# Inside one story (two articles that already share utterances), the same speaker's renderings
+# of one passage (two translations) need this share of the word evidence, when published within
+# STORY_DAYS of each other (or undated).
+STORY_EVIDENCE = 0.5
+STORY_DAYS = 3.0
+STORY_SHARED = 2           # utterances two articles must share to be one story
 
 # How two quotes' speakers relate.
 SAME, UNKNOWN, DIFFERENT = 0, 1, 2
@@ -50,6 +56,7 @@ class Pairs:
     speakers: np.ndarray        # SAME / UNKNOWN / DIFFERENT
     same_doc: np.ndarray        # both quoted in one article
     far_apart: np.ndarray       # published more than max_days apart
+    same_story: np.ndarray | None = None    # in two articles of one story, within days
 
 
 def speaker_relation(codes: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -68,6 +75,12 @@ class Verdicts:
 
     def kept(self) -> np.ndarray:
         return self.score > 0
+
+    def updated(self, where: np.ndarray, new: "Verdicts") -> "Verdicts":
+        """These verdicts with the pairs `where` judged again as `new`."""
+        score, strong, piece = self.score.copy(), self.strong.copy(), self.piece.copy()
+        score[where], strong[where], piece[where] = new.score, new.strong, new.piece
+        return Verdicts(score, strong, piece)
 
 
 def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
@@ -101,8 +114,11 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
         part[todo] = process.cpdist(a[todo], b[todo], scorer=fuzz.partial_ratio, workers=workers)
     part_needed = np.minimum(np.where(same, rules.containment - SAME_SPEAKER_BONUS, rules.containment)
                              + penalty, 100.0)
-    # How distinctive the shared words are: an unknown speaker leaves more to the wording.
+    # How distinctive the shared words are: an unknown speaker leaves more to the wording; the
+    # same speaker in one story less.
     distinctive = np.where(unknown, rules.distinctive * UNKNOWN_SPEAKER_FACTOR, rules.distinctive)
+    if pairs.same_story is not None:
+        distinctive = np.where(same & pairs.same_story, rules.distinctive * STORY_EVIDENCE, distinctive)
     # A long quote repeated nearly word for word is its own evidence, common words or not.
     verbatim = (shorter >= LONG_QUOTE) & (whole >= NEAR_IDENTICAL)
     telling = (shared >= distinctive) | (verbatim & ~(pairs.speakers == DIFFERENT))
