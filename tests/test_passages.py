@@ -91,3 +91,16 @@ def test_a_fragment_never_joins_a_longer_quote_of_another_article(scored):
         "b": "“She is a liar and everybody in this harbour knows it,” Olsen said.",
     })
     assert q["cluster_id"].nunique() == 2
+
+
+def test_pieces_that_several_articles_print_together_are_one_utterance(scored):
+    split = "“We will open the clinic in March,” Olsen said. “Every child in the valley will be seen for free.”"
+    q = scored({
+        "a": split,
+        "b": split,
+        "c": "“Every child in the valley will be seen for free,” Olsen said. “Nurses will come from the capital every week.”",
+    })
+    assert q["cluster_id"].nunique() == 1 and q["passage_id"].nunique() == 3
+    alone = scored({"a": split, "b": "“We will open the clinic in March,” Olsen said.",
+                    "c": "“Every child in the valley will be seen for free,” Olsen said."})
+    assert alone["cluster_id"].nunique() == 2      # printed together by one article only

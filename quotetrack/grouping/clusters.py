@@ -10,6 +10,10 @@ import pandas as pd
 from ..schema import DIRECT, PARTIAL, is_none
 from .evidence import Verdicts
 
+# Articles that must print two quoted clusters one after the other (same speaker, one
+# attribution) before the two, each quoted elsewhere too, count as one statement.
+CORROBORATING_ARTICLES = 2
+
 
 def cluster_units(sizes: np.ndarray, speakers: np.ndarray, left: np.ndarray, right: np.ndarray,
                   verdicts: Verdicts) -> np.ndarray:
@@ -116,8 +120,9 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     """Rows that continue the row before them in the same article (same speaker, and the same
     attribution or none of their own) are pieces of one utterance. Joining them never merges two
     clusters that each have members in other articles (two utterances quoted side by side), so
-    pieces cannot chain clusters together. Only rows where `quoted` is true take part; rows at
-    one offset are taken in `row_key` order."""
+    pieces cannot chain clusters together, unless CORROBORATING_ARTICLES articles print the two
+    one after the other. Only rows where `quoted` is true take part; rows at one offset are taken
+    in `row_key` order."""
     if "speaker_start" not in frame.columns:
         return labels
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
@@ -149,16 +154,24 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     involved = {int(labels[r]) for pair in joinable for r in pair}
     member = pd.Series(docs)[np.isin(labels, list(involved))]
     spread = member.groupby(labels[member.index.to_numpy()]).nunique()
+    # Two clusters that several articles print one right after the other are one statement: more
+    # than one source says so.
+    articles = Counter(pair for pair, _ in {(_pair(labels, p, r), docs[p]) for p, r in joinable})
     for prev, row in joinable:
         a, b = find(int(labels[prev])), find(int(labels[row]))
         if a == b:
             continue
-        if elsewhere.get(a, spread[a] > 1) and elsewhere.get(b, spread[b] > 1):
+        if elsewhere.get(a, spread[a] > 1) and elsewhere.get(b, spread[b] > 1) \
+                and articles[_pair(labels, prev, row)] < CORROBORATING_ARTICLES:
             continue
         root, other = min(a, b), max(a, b)
         elsewhere[root] = elsewhere.get(a, spread[a] > 1) or elsewhere.get(b, spread[b] > 1)
         parent[other] = root
     return np.array([find(int(l)) if int(l) in parent else int(l) for l in labels], dtype=np.int64)
+
+
+def _pair(labels: np.ndarray, a: int, b: int) -> frozenset:
+    return frozenset((int(labels[a]), int(labels[b])))
 
 
 def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:
