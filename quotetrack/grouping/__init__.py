@@ -6,8 +6,11 @@ One utterance is one person saying one thing on one occasion. Four steps, none o
    in the corpus and by who said them and when (evidence.py);
 3. clusters: best-connected quotes first, each quote joins the best *centre* it matches
    directly, or becomes one; members never recruit, so weak links cannot chain (clusters.py);
-4. the pieces of one quote split in an article ("A," he said, "B.") are put back together, and
-   reported speech joins the quotes it reports (reported.py).
+4. the pieces of one quote split in an article ("A," he said, "B.") are put back together, a
+   fragment joins the quote of its article it was taken from (clusters.py), and reported speech
+   joins the quotes it reports (reported.py);
+5. each cluster is cut into passages, the sentences its sources print together, each with its
+   common wording (passages.py, canonical.py).
 """
 from __future__ import annotations
 
@@ -40,7 +43,9 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
                    by: str | Sequence[str] | None = None,
                    canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
                    max_df: int = DEFAULTS["max_df"], workers: int = -1) -> pd.DataFrame:
-    """Add `cluster_id` (one per utterance) and `canonical` (its reference wording).
+    """Add `cluster_id` (one per utterance), `passage_id` (one per passage of it: the sentences
+    that sources print together; NA for reported statements), `canonical` (the common wording of
+    the row's passage) and `passage_sources` (how many sources render that passage).
 
     threshold: similarity (0-100: the better of rapidfuzz's ratio and token_sort_ratio, so
         reordered words still count) that makes two quotes variants; `same_speaker_threshold`
@@ -53,9 +58,11 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
         counted as at least 1000). Common words are no evidence; an unknown speaker leaves more
         to the wording (x2).
     max_days: quotes whose `published` dates lie further apart need closer wording.
-    by: column(s) to group within only (a story id, a date bucket).
-    canonical: "consensus" (the wording the variants agree with most) or "earliest" (needs a
-        `published` column); chosen among the cluster's quotes, not its reported statements.
+    by: column(s) to group within only (a story id, a date bucket); a group is also one story,
+        inside which the same speaker's renderings of a passage need half the word evidence.
+    canonical: "consensus" (per passage, the rendering closest on average to the others) or
+        "earliest" (needs a `published` column); chosen among the quotes, never a reported
+        statement.
     anchors, max_df: how many of a quote's rarest words find its candidates, and how common a
         word may be to serve (words in more than max_df wordings are not looked up).
 
