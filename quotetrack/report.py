@@ -108,7 +108,7 @@ def _cluster_section(number: int, cluster_id, renderings: pd.DataFrame, paraphra
     for k, rows in enumerate(passages, 1):
         if len(passages) > 1:
             parts.append(f"<p class='passage-head'>Passage {k} of {len(passages)}, "
-                         f"{_plural(rows['source'].nunique(), 'source')}:</p>")
+                         f"{_plural(_rendered_by(rows), 'source')}:</p>")
         table = "".join(_variant_row(r, speaker) for r in rows.itertuples(index=False))
         parts.append(f"<blockquote class='canonical'>{html.escape(_wording(rows))}</blockquote>"
                      "<table class='variants'><colgroup><col class='c-source'><col class='c-speaker'>"
@@ -126,10 +126,19 @@ def _cluster_section(number: int, cluster_id, renderings: pd.DataFrame, paraphra
 
 
 def _passage_order(quoted: pd.DataFrame) -> list[pd.DataFrame]:
-    """The renderings of each passage, the passage most sources render first (ties: the earlier
-    in the text of the first source)."""
+    """The renderings listed under each passage, the passage most sources render first (ties:
+    the earlier in the text of the first source)."""
     groups = [rows for _, rows in quoted.groupby("passage_id", sort=False, dropna=False)]
-    return sorted(groups, key=lambda rows: -rows["source"].nunique())
+    return sorted(groups, key=lambda rows: -_rendered_by(rows))
+
+
+def _rendered_by(rows: pd.DataFrame) -> int:
+    """How many sources render a passage: also those whose quote spans it and is listed under
+    another passage of theirs."""
+    listed = rows["source"].nunique()
+    if "passage_sources" not in rows.columns or rows["passage_sources"].isna().all():
+        return listed
+    return max(listed, int(rows["passage_sources"].max()))
 
 
 def _wording(rows: pd.DataFrame) -> str:
