@@ -175,6 +175,20 @@ ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoma
                "wife": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
                "actor": "m", "actress": "f", "mom": "f", "dad": "m"}
 
+# Given names written several ways for one name, from transliteration (Russian, Ukrainian,
+# Arabic ... into English): letter groups and the one spelling they fold to, applied in order to a
+# folded given name. Dmitry/Dmitri/Dmitriy, Yury/Yuri, Sergey/Sergei, Aleksandr/Alexander,
+# Yevgeny/Evgeny. A gender ending (Eric/Erica) or any other letter is a different name.
+GIVEN_NAME_SPELLINGS = (
+    (r"^ye", "e"),                   # Yevgeny / Evgeny, Yelena / Elena
+    (r"ks", "x"),                    # Aleksandr / Alexandr
+    (r"(?:iy|ii|yi|y)$", "i"),       # Dmitriy, Dmitrii, Dmitry / Dmitri; Sergey / Sergei
+    (r"y(?=[aeiou])", "i"),          # Yuri / Iuri, Maryam / Mariam
+    (r"([bcdfgkpt])r$", r"\1er"),   # Aleksandr / Alexander, Petr / Peter
+)
+# Honorifics that stand before a given name in British usage: "Sir Alan" is Sir Alan Brooke.
+GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
+
 # Honorifics and titles dropped from the front of a name ("Mr. Hale" -> "Hale").
 NAME_TITLES = frozenset("""
     mr mrs ms miss dr prof sir dame lady lord rev gen sen rep gov president vice secretary
