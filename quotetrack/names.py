@@ -79,7 +79,7 @@ def canonical_speakers(names: Iterable[str],
         groups[match].append(name)
     mapping: dict[str, str] = {}
     for members in groups.values():
-        for person in _split_by_first_name(members):
+        for person in _split_by_first_name(members, counts):
             chosen = next((aliases[fold(n)] for n in person if fold(n) in aliases), None)
             if chosen is None:
                 chosen = _most_used_spelling(person, counts)
@@ -94,15 +94,13 @@ def canonical_speakers(names: Iterable[str],
 
 
 def _most_used_spelling(person: list[str], counts: Mapping[str, int]) -> str:
-    """The fullest form (middle initials aside) in the spelling most mentions use: "Dmitry
-    Ivanov" twice and "Dmitri S. Ivanov" once is "Dmitry Ivanov"."""
+    """The fullest name (middle initials aside) in the spelling most mentions use ("Dmitry
+    Ivanov" twice and "Dmitri S. Ivanov" once is "Dmitry Ivanov"), in its most frequent form."""
     shown = [n for n in person if _presentable(n)] or person
-    longest = max(_length(n) for n in shown)
     spellings: Counter = Counter()
     for n in person:
         spellings[_spelling(n)] += counts[n]
-    full = [n for n in shown if _length(n) == longest]
-    return max(full, key=lambda n: (spellings[_spelling(n)], counts[n], -len(n.split()), n))
+    return max(shown, key=lambda n: (_length(n), spellings[_spelling(n)], counts[n], -len(n.split()), n))
 
 
 def _spelling(name: str) -> str:
@@ -145,7 +143,8 @@ def _first_word_owners(counts: Mapping[str, int]) -> dict[str, str]:
     """Surname-first names across the call: a bare name that is the first word of exactly one
     person's full name ("Park" and "Park Min-jun") and the last word of nobody's is that
     person's."""
-    full = [n for n in counts if len(fold(n).split()) > 1 and fold(n).split()[0] not in NAME_TITLES]
+    full = [n for n in counts if len(fold(n).split()) > 1 and fold(n).split()[0] not in NAME_TITLES
+            and _presentable(n)]
     lasts = {surname(n) for n in full}
     by_first: dict[str, set[str]] = defaultdict(set)
     for n in full:
@@ -153,7 +152,7 @@ def _first_word_owners(counts: Mapping[str, int]) -> dict[str, str]:
     owners = {}
     for n in counts:
         words = fold(n).split()
-        if len(words) != 1 or any(same_surname(words[0], last) for last in lasts):
+        if len(words) != 1 or not _presentable(n) or any(same_surname(words[0], last) for last in lasts):
             continue
         holders = by_first.get(words[0], set())
         if len({_spelling(h) for h in holders}) == 1:
@@ -194,19 +193,19 @@ def _registry_index(registry: Mapping[str, Iterable[str]] | None) -> dict[str, s
     return index
 
 
-def _split_by_first_name(names: list[str]) -> list[list[str]]:
+def _split_by_first_name(names: list[str], counts: Mapping[str, int]) -> list[list[str]]:
     """Within one surname: Ana Lima and Rui Lima are two people. A titled surname ("President
     Lima") is a person in its own right: an article names someone so only when it also names
-    another person of that surname (see `People.fullest`). A surname alone goes with the most
-    frequent full name (names arrive fullest and most frequent first)."""
+    another person of that surname (see `People.fullest`). A surname alone goes with the person
+    most mentions name."""
     people: list[list[str]] = []
     firsts: list[str] = []
     titled: dict[str, list[str]] = {}
     bare: list[str] = []
     for name in names:
         words = fold(name).split()
-        if len(words) == 1:
-            bare.append(name)
+        if len(words) == 1 or words[0] in NAME_PARTICLES:
+            bare.append(name)            # "Lima", "De Blasio"
         elif words[0] in NAME_TITLES:
             titled.setdefault(words[0], []).append(name)
         else:
@@ -218,7 +217,8 @@ def _split_by_first_name(names: list[str]) -> list[list[str]]:
             people[i].append(name)
     people.extend(titled.values())
     if bare:
-        (people[0] if people else _new(people)).extend(bare)
+        most_named = max(people, key=lambda p: sum(counts[n] for n in p), default=None)
+        (most_named if most_named is not None else _new(people)).extend(bare)
     return people
 
 

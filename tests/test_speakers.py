@@ -79,3 +79,105 @@ def test_same_given_name_rule():
     assert same_given_name("aleksandr", "alexander") and same_given_name("d", "dmitri")
     assert not same_given_name("eric", "erica") and not same_given_name("jon", "joan")
     assert not same_given_name("yuri", "yulia") and not same_given_name("petra", "peter")
+
+
+# ---------------------------------------------------------------- 8. a label opening a quote
+
+
+def test_a_capitalised_label_opening_a_quote_is_not_its_speaker(quotes_of):
+    rows = quotes_of("“UPDATE: The bridge is closed,” Olsen said.")
+    assert (rows[0]["speaker"], rows[0]["cue"]) == ("Olsen", "said")
+    rows = quotes_of("Traffic stopped at noon.\n\n“BREAKING: The bridge is closed.”")
+    assert rows[0]["speaker"] is None
+
+
+def test_a_transcript_label_naming_a_person_of_the_article_still_speaks(quotes_of):
+    rows = quotes_of("Mayor Rita Olsen took questions.\n\n“OLSEN: The bridge is closed.”")
+    assert (rows[0]["speaker"], rows[0]["cue"]) == ("Rita Olsen", ":")
+
+
+# ---------------------------------------------------------------- 2. honorifics
+
+
+def test_sir_and_a_given_name_is_the_knight_named_before(quotes_of):
+    rows = quotes_of("Sir Alan Brooke opened the exhibition in Leeds. Maria Lind, the curator, thanked him.\n\n"
+                     "“Art belongs to everyone,” Sir Alan said.")
+    assert rows[0]["speaker"] == "Alan Brooke"
+
+
+def test_two_knights_of_one_given_name_are_neither(quotes_of):
+    rows = quotes_of("Sir Alan Brooke and Sir Alan Pryce opened the exhibition in Leeds.\n\n"
+                     "“Art belongs to everyone,” Sir Alan said.")
+    assert rows[0]["speaker"] == "Sir Alan"
+
+
+def test_mrs_and_mr_keep_to_their_gender_in_a_family(quotes_of):
+    wife = quotes_of("Erik Lindqvist and his wife Maria Lindqvist visited the school.\n\n"
+                     "“The children were wonderful,” Mrs. Lindqvist said.")
+    husband = quotes_of("Maria Lindqvist and her husband Erik Lindqvist visited the school.\n\n"
+                        "“The children were wonderful,” Mr. Lindqvist said.")
+    assert (wife[0]["speaker"], husband[0]["speaker"]) == ("Maria Lindqvist", "Erik Lindqvist")
+
+
+def test_mrs_is_never_a_man_of_that_surname(quotes_of):
+    rows = quotes_of("Erik Lindqvist said he would open the school on Monday.\n\n"
+                     "“The children were wonderful,” Mrs. Lindqvist said.")
+    assert rows[0]["speaker"] == "Mrs. Lindqvist"
+    rows = quotes_of("Maria Lindqvist, the mayor's wife, opened the school on Monday.\n\n"
+                     "“The children were wonderful,” Mr. Lindqvist said.")
+    assert rows[0]["speaker"] == "Mr. Lindqvist"
+
+
+# ---------------------------------------------------------------- 3. families sharing a surname
+
+
+def test_a_titled_surname_is_a_person_apart_from_his_wife(quotes_of):
+    rows = quotes_of("President Hale arrived in Oslo with Maria Hale, his wife, and their son.\n\n"
+                     "“It was a long flight,” Maria Hale said.\n\n“This is a great day,” Hale said.")
+    assert one(rows, "It was a long flight,")["speaker"] == "Maria Hale"
+    assert one(rows, "This is a great day,")["speaker"] == "President Hale"
+    rows = quotes_of("President Lindqvist arrived in Oslo with Maria Lindqvist, his wife.\n\n"
+                     "“This is a great day,” Lindqvist said.")
+    assert rows[0]["speaker"] == "President Lindqvist"
+
+
+def test_a_titled_surname_takes_the_one_compatible_full_name(quotes_of):
+    rows = quotes_of("Karl Hale, the president, arrived in Oslo.\n\nHis wife, Maria Hale, stayed home.\n\n"
+                     "“This is a great day,” President Hale said.")
+    assert rows[0]["speaker"] == "Karl Hale"
+    rows = quotes_of("President Karl Hale arrived in Oslo on Monday.\n\n"
+                     "“This is a great day,” President Hale said. “We are ready,” Hale added.")
+    assert [r["speaker"] for r in rows] == ["Karl Hale", "Karl Hale"]
+
+
+def test_a_titled_surname_stays_apart_across_the_call():
+    mapping = canonical_speakers(["President Lindqvist", "Maria Lindqvist", "Maria Lindqvist"])
+    assert mapping["President Lindqvist"] == "President Lindqvist"
+
+
+# ---------------------------------------------------------------- 4. surname-first names
+
+
+def test_the_first_word_of_a_surname_first_name_is_that_person(quotes_of):
+    rows = quotes_of("Park Min-jun, the foreign minister, met his Japanese counterpart on Monday.\n\n"
+                     "“We agreed on a hotline,” Park said.")
+    assert rows[0]["speaker"] == "Park Min-jun"
+    rows = quotes_of("Wang Lei, a trade official, spoke in Beijing.\n\n“Tariffs hurt everyone,” Wang said.")
+    assert rows[0]["speaker"] == "Wang Lei"
+    rows = quotes_of("Park Min-jun, the foreign minister, met reporters.\n\n“We agreed on a hotline,” Mr. Park said.")
+    assert rows[0]["speaker"] == "Park Min-jun"
+
+
+def test_a_surname_of_someone_in_reach_wins_over_a_first_word(quotes_of):
+    rows = quotes_of("Park Min-jun met Ana Park, the mayor, on Monday.\n\n“We agreed,” Park said.")
+    assert rows[0]["speaker"] == "Ana Park"
+    rows = quotes_of("Wang Lei and Wang Fang spoke in Beijing.\n\n“Tariffs hurt everyone,” Wang said.")
+    assert rows[0]["speaker"] == "Wang"
+
+
+def test_surname_first_names_across_articles(nlp):
+    names = speakers(nlp, {"a": "“Trade is up,” said Wang Lei, a trade official.",
+                           "b": "“Tariffs hurt everyone,” Wang said in Geneva."})
+    assert names == {"a": "Wang Lei", "b": "Wang Lei"}
+    mapping = canonical_speakers(["Wang Lei", "Wang", "Tom Wang"])
+    assert mapping["Wang"] == "Tom Wang"     # the surname of someone named in the call

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..quotemarks import QuotedSpan
@@ -15,6 +16,7 @@ from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attributed, Attribution
 
+TRANSCRIPT_TURNS = 2      # a label opening this many quotes is a transcript's speaker
 TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
@@ -22,13 +24,14 @@ def attribute_quotes(ctx: ArticleContext, resolver: Resolver) -> Iterator[Attrib
     """One record per quoted span of the article, in text order. Lazy: each quote is resolved
     when it is asked for, so that other producers can resolve theirs in between, in text order."""
     out: list[Attribution] = []
+    labels = Counter(m.group(1) for q in ctx.quotes if (m := TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)))
     for index, q in enumerate(ctx.quotes):
-        out.append(_attribute(ctx, resolver, index, q, out))
+        out.append(_attribute(ctx, resolver, index, q, out, labels))
         yield Attributed.of(q.start, q.end, out[-1])
 
 
 def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
-               earlier: list[Attribution]) -> Attribution:
+               earlier: list[Attribution], labels: Counter) -> Attribution:
     doc = ctx.docs.get(q.paragraph)
     if doc is None:
         return Attribution(kind="other")
@@ -40,7 +43,7 @@ def _attribute(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpa
     if ctx.nickname(q.open_at):
         return Attribution(kind="other")      # `Marcia "Cia" Price` quotes no one
     kind = quote_kind(ctx.text, para, q, inside)
-    speaking = _transcript_speaker(ctx, resolver, q)
+    speaking = _transcript_speaker(ctx, resolver, q, labels)
     if speaking is not None:
         return speaking
     if kind == "other":
@@ -92,10 +95,14 @@ def _someone_else_after(ctx: ArticleContext, doc, q: QuotedSpan, inside) -> bool
                for t in window[:NEAR_VERB])
 
 
-def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan) -> Attribution | None:
-    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals."""
+def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan,
+                        labels: Counter) -> Attribution | None:
+    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals: a person
+    the article names outside quotes, or a label that opens several of its quotes (the turns of
+    a transcript). A label used once for no one it names (`"UPDATE: The bridge is closed,"
+    Olsen said`) opens the quote and names no one."""
     m = TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)
-    if m is None:
+    if m is None or (labels[m.group(1)] < TRANSCRIPT_TURNS and not resolver.people.names_someone(m.group(1))):
         return None
     name = resolver.people.fullest(m.group(1).title(), q.start)
     return Attribution("direct", name, (m.start(1), m.end(1)), ":")

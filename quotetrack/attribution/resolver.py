@@ -10,15 +10,15 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
-                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
+from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NAME_TITLES, NOBODY, ORGANISATION_NOUNS,
+                         PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import (COORDINATED, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
                       is_reporting, main_subject, subject_of, written_by)
-from .people import Mention, People, mention_span
+from .people import Mention, People, mention_span, title_before
 
 RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
@@ -51,7 +51,7 @@ class Resolver:
         if at not in self.resolved:
             name = self._name_for(span, at)
             if name is not None and name.named:
-                name = Name(self.people.fullest(name.text, at))
+                name = Name(self.people.fullest(name.text, at, _title(span)))
                 head = span[-1]
                 if subject.lower_ in PRONOUN_GENDER or subject.lower_ == "it" or pos(head) == "NOUN":
                     organisation = subject.lower_ == "it" or lemma(head) in ORGANISATION_NOUNS
@@ -308,6 +308,16 @@ def _bracketed(tok) -> bool:
         if before.text in "()":
             return before.text == "("
     return False
+
+
+def _title(span) -> str | None:
+    """The title written just before the name a mention ends with ("Mrs. Lindqvist",
+    "President Lindqvist"), if any; a pronoun has none."""
+    if pos(span[-1]) == "PRON":
+        return None
+    last_title = max((k for k, t in enumerate(span) if t.lower_.strip(".") in NAME_TITLES), default=-1)
+    name = span[last_title + 1:]
+    return title_before(name) if name else None
 
 
 def _named(span) -> Name | None:
