@@ -122,6 +122,9 @@ PERSON_ROLES = frozenset("""
     counterpart editor commenter heckler
 """.split())
 
+# Roles news writes short: "the PM said" is the prime minister.
+ROLE_ABBREVIATIONS = {"pm": ("prime", "minister")}
+
 # Turns of phrase with a verb of saying that report nothing: (subject lemma, verb lemma).
 TURNS_OF_PHRASE = frozenset({("time", "tell")})       # "only time will tell"
 
@@ -194,7 +197,7 @@ NAME_TITLES = frozenset("""
     mr mrs ms miss dr prof sir dame lady lord rev gen sen rep gov president vice secretary
     minister chancellor premier king queen prince princess pope senator governor representative
     mayor judge justice general colonel captain lt sgt adm admiral spokesman spokeswoman
-    spokesperson chairman chairwoman chief ceo
+    spokesperson chairman chairwoman chief ceo ambassador
 """.split())
 
 # Entity labels that can speak; of them, those that "it" can stand for (a place named before

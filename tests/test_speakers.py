@@ -181,3 +181,34 @@ def test_surname_first_names_across_articles(nlp):
     assert names == {"a": "Wang Lei", "b": "Wang Lei"}
     mapping = canonical_speakers(["Wang Lei", "Wang", "Tom Wang"])
     assert mapping["Wang"] == "Tom Wang"     # the surname of someone named in the call
+
+
+# ---------------------------------------------------------------- 1. a role naming a person
+
+
+def test_a_role_is_the_person_the_article_introduced_with_it(quotes_of):
+    opening = "Polish President Anna Nowak arrived in Kyiv on Monday.\n\nFarmers blocked the border, a union said.\n\n"
+    for role in ("Poland's president", "The Polish president", "The president"):
+        rows = quotes_of(opening + f"“We stand with our neighbours,” {role} said.".replace("” The", "” the"))
+        assert rows[0]["speaker"] == "Anna Nowak", role
+    rows = quotes_of("Anna Nowak, the President of Poland, arrived in Kyiv.\n\n"
+                     "“We stand with our neighbours,” the president said.")
+    assert rows[0]["speaker"] == "Anna Nowak"
+
+
+def test_the_pm_is_the_prime_minister(quotes_of):
+    rows = quotes_of("Prime Minister Erik Dahl met farmers on Monday.\n\nThe union leader Piotr Lis spoke first.\n\n"
+                     "“We will not sign the deal,” the PM said.")
+    assert rows[0]["speaker"] == "Erik Dahl"
+
+
+def test_a_role_nobody_holds_in_the_article_is_the_role_as_written(quotes_of):
+    rows = quotes_of("Farmers protested in Warsaw on Monday, said Piotr Lis, a union leader.\n\n"
+                     "“We will not sign the deal,” the prime minister said.")
+    assert rows[0]["speaker"] == "the prime minister"
+    rows = quotes_of("Farmers protested in Warsaw on Monday, said Piotr Lis, a union leader.\n\n"
+                     "“We will not sign the deal,” the PM said.")
+    assert rows[0]["speaker"] == "the PM"
+    rows = quotes_of("Farmers protested in Warsaw on Monday, said Piotr Lis, a union leader.\n\n"
+                     "“We stand with our neighbours,” Poland's president said.")
+    assert rows[0]["speaker"] == "Poland's president"

@@ -56,6 +56,7 @@ DASHES = ("―", "—", "–", "-", "--")
 # Entities that never speak: beside a verb, places are where it happened ("in Iowa, telling
 # the crowd"); dates, numbers and amounts are no one.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})     # "Poland's president", "the Polish president"
 MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 

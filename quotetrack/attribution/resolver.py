@@ -11,12 +11,13 @@ import bisect
 from typing import NamedTuple
 
 from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NAME_TITLES, NOBODY, ORGANISATION_NOUNS,
-                         PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
+                         PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_ABBREVIATIONS, ROLE_GENDER,
+                         SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
+from .grammar import (COORDINATED, PLACE_LABELS, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
                       is_reporting, main_subject, subject_of, written_by)
 from .people import Mention, People, mention_span, title_before
 
@@ -106,6 +107,8 @@ class Resolver:
             return self._antecedent(at, None) or _description(span)    # "the 46-year-old"
         if head.ent_type_ in TIME_LABELS:
             return None       # "Saturday said", a mis-parse
+        if head.lower_ in ROLE_ABBREVIATIONS and all(t.dep_ == "det" for t in span[:-1]):
+            return self._described(span, at, set(ROLE_ABBREVIATIONS[head.lower_])) or _description(span)
         if head.ent_type_ in SPEAKER_LABELS or is_name(head) or self._known_person(head):
             return _named(span)
         # "the agency's director, Maria Lopez": the name in the description wins (its own
@@ -125,8 +128,8 @@ class Resolver:
                 return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the finance minister", "the newspaper", "the candidate's doctor".
-        if any(c.dep_ == "poss" for c in head.children):
-            return _description(span)
+        if any(c.dep_ == "poss" and not _place(c) for c in head.children):
+            return _description(span)      # "the candidate's doctor"; "Poland's president" is a role
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
         return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
@@ -171,11 +174,13 @@ class Resolver:
             return None
         return self._antecedent(at, PRONOUN_GENDER.get(word))
 
-    def _described(self, span, at: int) -> Name | None:
-        """The person whose titles the description's words match, nearest first; else, for a
-        role ("the senator"), the most recent compatible person; else the description itself."""
+    def _described(self, span, at: int, words: set[str] | None = None) -> Name | None:
+        """The person whose titles the description's words match, nearest first ("Poland's
+        president" for Polish President Anna Nowak); else, for a role ("the senator"), the most
+        recent person (for an office, "the prime minister", one the text gives no other role);
+        else the description itself, as written."""
         head = span[-1]
-        words = {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
+        words = words or {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
         best, best_score = None, 0
         for m in self._mentions_before(at):
             if not m.person:
@@ -186,8 +191,9 @@ class Resolver:
                 best, best_score = m.name, score
         if best is not None:
             return Name(best)
-        if lemma(head) in PERSON_ROLES and lemma(head) not in COLLECTIVE_ROLES and _definite_singular(head):
-            return self._antecedent(at, ROLE_GENDER.get(lemma(head))) or _description(span)
+        role = lemma(head)
+        if role in PERSON_ROLES and role not in COLLECTIVE_ROLES and _definite_singular(head):
+            return self._antecedent(at, ROLE_GENDER.get(role), role) or _description(span)
         return None
 
     def _organisation(self, head, at: int) -> Name | None:
@@ -245,14 +251,21 @@ class Resolver:
             out.append(self.mentions[i])
         return out
 
-    def _antecedent(self, at: int, gender: str | None) -> Name | None:
-        """The most recent compatible person: subjects first, then any person mention."""
+    def _antecedent(self, at: int, gender: str | None, role: str | None = None) -> Name | None:
+        """The most recent compatible person: subjects first, then any person mention. For an
+        office ("the prime minister", a title word), never someone the text gave another role."""
         candidates = [m for m in self._mentions_before(at) if m.person]
         fits = [m for m in candidates if gender is None or self.people.gender_of(m.name, m.end) in (None, gender)]
+        if role in NAME_TITLES:
+            fits = [m for m in fits if not self._other_role(m, role)]
         for pool in ([m for m in fits if m.subject], fits):
             if pool:
                 return Name(pool[0].name)
         return None
+
+    def _other_role(self, m: Mention, role: str) -> bool:
+        roles = {t for t in self.people.titles_of(m.name, m.end) if t in PERSON_ROLES}
+        return bool(roles) and not any(_same_word(role, t) for t in roles)
 
 
 def _speaking_head(noun):
@@ -331,6 +344,11 @@ def _description(span) -> Name:
 
 def _position(mention: Mention) -> int:
     return mention.at
+
+
+def _place(tok) -> bool:
+    """A country or city as a possessor: "Poland's president" names a role, not a person's."""
+    return tok.ent_type_ in PLACE_LABELS
 
 
 def _same_word(a: str, b: str) -> bool:
