@@ -122,6 +122,13 @@ PERSON_ROLES = frozenset("""
     counterpart editor commenter heckler
 """.split())
 
+# Head nouns of names of events and agreements, which never speak: "the Lisbon Summit", "the
+# Winter Olympics" (small models label them organisations).
+EVENT_NOUNS = frozenset("""
+    summit olympics games festival war election elections cup championship tournament talks expo
+    marathon crisis revolution treaty accord accords agreement protocol ceremony parade
+""".split())
+
 # Roles news writes short: "the PM said" is the prime minister.
 ROLE_ABBREVIATIONS = {"pm": ("prime", "minister")}
 

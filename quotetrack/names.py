@@ -31,8 +31,13 @@ def fold(name: str) -> str:
 _NICKNAME = re.compile(r"\s(?:\"|“|''|‘) ?[^\s\"“”'‘’]+(?: [^\s\"“”'‘’]+)? ?(?:\"|”|''|’)(?=\s)")
 
 
+_SPACED_DASH = re.compile(r"\s(?:--|[—–―-])\s")
+
+
 def clean_name(mention: str) -> str:
     """"the Senate's" -> "Senate"; "Mr. Hale" -> "Hale"; "President Ana Lima" -> "Ana Lima"."""
+    # "Kyiv — Olena Kovalenko": a dateline or a heading before a dash is not part of the name
+    mention = _SPACED_DASH.split(mention)[-1]
     words = _NICKNAME.sub(" ", mention.replace("\u00a0", " ")).split()
     while words and _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
         words[-1] = _POSSESSIVE.sub("", words[-1])

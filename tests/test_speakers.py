@@ -212,3 +212,36 @@ def test_a_role_nobody_holds_in_the_article_is_the_role_as_written(quotes_of):
     rows = quotes_of("Farmers protested in Warsaw on Monday, said Piotr Lis, a union leader.\n\n"
                      "“We stand with our neighbours,” Poland's president said.")
     assert rows[0]["speaker"] == "Poland's president"
+
+
+# ---------------------------------------------------------------- 6. a speaker is a name
+
+
+def test_an_event_or_a_date_never_speaks(quotes_of):
+    rows = quotes_of("Leaders met at the Lisbon Summit on Monday.\n\n“We will not give up,” the Lisbon Summit said.")
+    assert rows[0]["speaker"] is None
+    assert quotes_of("“We will not give up,” said the Winter Olympics.")[0]["speaker"] is None
+    rows = quotes_of("“We will not give up,” the Lisbon Summit concluded.")
+    assert rows[0]["speaker"] is None
+    assert quotes_of("“We will not give up,” Monday said.")[0]["speaker"] is None
+
+
+def test_a_headline_verb_ends_the_name_before_it(quotes_of):
+    rows = quotes_of("Lee Slams Park Over Tariffs\n\n“We will not give up,” Lee Slams Park said.")
+    assert rows[0]["speaker"] == "Lee"
+
+
+def test_an_organisation_or_a_name_still_speaks(quotes_of):
+    assert quotes_of("“We will not give up,” said Ana Wells.")[0]["speaker"] == "Ana Wells"
+    rows = quotes_of("“The border stays open,” the Foreign Ministry said in a statement.")
+    assert rows[0]["speaker"] == "Foreign Ministry"
+
+
+def test_a_country_speaks_only_when_the_sentence_makes_it_speak(quotes_of):
+    assert quotes_of("“The border stays open,” Canada said in a statement.")[0]["speaker"] == "Canada"
+    rows = quotes_of("In Canada, “the border stays open,” Prime Minister Erik Dahl said.")
+    assert rows[0]["speaker"] == "Erik Dahl"
+    rows = quotes_of("“The border stays open,” Canada's foreign minister Erik Dahl told reporters in Ottawa.")
+    assert rows[0]["speaker"] == "Erik Dahl"
+    rows = quotes_of("Kyiv — Olena Kovalenko said on Monday: “The border stays open.”")
+    assert rows[0]["speaker"] == "Olena Kovalenko"

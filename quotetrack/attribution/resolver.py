@@ -10,15 +10,16 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NAME_TITLES, NOBODY, ORGANISATION_NOUNS,
-                         PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_ABBREVIATIONS, ROLE_GENDER,
-                         SECOND_HAND_VERBS,
+from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, EVENT_NOUNS, NAME_TITLES, NOBODY,
+                         ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER,
+                         REPORTING_VERBS, ROLE_ABBREVIATIONS, ROLE_GENDER, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
-from ..tokens import lemma, pos
+from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, PLACE_LABELS, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
-                      is_reporting, main_subject, subject_of, written_by)
+from .grammar import (COORDINATED, EVENT_LABELS, FINITE_VERB_TAGS, PLACE_LABELS, RELATIVE_CLAUSE,
+                      TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject, subject_of,
+                      written_by)
 from .people import Mention, People, mention_span, title_before
 
 RECENT_SENTENCES = 25
@@ -110,7 +111,8 @@ class Resolver:
         if head.lower_ in ROLE_ABBREVIATIONS and all(t.dep_ == "det" for t in span[:-1]):
             return self._described(span, at, set(ROLE_ABBREVIATIONS[head.lower_])) or _description(span)
         if head.ent_type_ in SPEAKER_LABELS or is_name(head) or self._known_person(head):
-            return _named(span)
+            span = _before_headline_verb(span)         # "Obama Says ...": Obama
+            return None if _not_a_name(span) else _named(span)
         # "the agency's director, Maria Lopez": the name in the description wins (its own
         # apposition, never a name further inside: "a letter to Senator Hill").
         named = [t for t in head.children if t.dep_ in ("compound", "appos", "flat")
@@ -334,7 +336,7 @@ def _title(span) -> str | None:
 
 
 def _named(span) -> Name | None:
-    text = clean_name(" ".join(t.text for t in span))
+    text = clean_name("".join(t.text_with_ws for t in span))
     return Name(text) if text else None
 
 
@@ -344,6 +346,27 @@ def _description(span) -> Name:
 
 def _position(mention: Mention) -> int:
     return mention.at
+
+
+def _not_a_name(span) -> bool:
+    """A speaker is a name: not a clause (`Lee greeted Park`, one entity to a small model), nor
+    an event or an agreement (`the Lisbon Summit`)."""
+    head = span[-1]
+    return any(t.tag_ in FINITE_VERB_TAGS and t.is_lower for t in span[1:]) \
+        or head.ent_type_ in EVENT_LABELS or (lemma(head) in EVENT_NOUNS and head.ent_type_ != "PERSON")
+
+
+def _before_headline_verb(span):
+    """The words before a headline's verb of saying, who are its subject ("Lee Slams Park")."""
+    verb = next((k for k, t in enumerate(span) if k and _headline_verb(t)), None)
+    return span if verb is None else span[:verb]
+
+
+def _headline_verb(tok) -> bool:
+    """"Lee Slams Park", "Mayor Warns Residents": a verb of saying, capitalised as a headline
+    writes it, inside a run of capitalised words and outside any entity ("United States")."""
+    word = tok.lower_
+    return tok.is_title and tok.ent_type_ in ("", "PERSON") and word.endswith("s") and lemma_as_verb(word) != word and lemma_as_verb(word) in REPORTING_VERBS
 
 
 def _place(tok) -> bool:
