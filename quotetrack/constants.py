@@ -129,8 +129,12 @@ EVENT_NOUNS = frozenset("""
     marathon crisis revolution treaty accord accords agreement protocol ceremony parade
 """.split())
 
-# Roles news writes short: "the PM said" is the prime minister.
+# Roles news writes short: "the PM said" is the prime minister; "Gov. Hale" is a governor.
 ROLE_ABBREVIATIONS = {"pm": ("prime", "minister")}
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "adm": "admiral", "prof": "professor", "amb": "ambassador", "pres": "president"}
+# Words before a role that tell when, not which office: "the former secretary" is still a secretary.
+ROLE_TIME_WORDS = frozenset("former then current new late outgoing incoming acting interim ex".split())
 
 # Turns of phrase with a verb of saying that report nothing: (subject lemma, verb lemma).
 TURNS_OF_PHRASE = frozenset({("time", "tell")})       # "only time will tell"

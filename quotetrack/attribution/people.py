@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..constants import (GIVEN_NAME_HONORIFICS, MINOR_WORDS, NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES,
-                         PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS, STOPWORDS, TITLE_GENDER)
+                         PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS, STOPWORDS, TITLE_ABBREVIATIONS,
+                         TITLE_GENDER)
 from ..names import clean_name, fold, same_given_name, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
@@ -350,7 +351,7 @@ def title_words(chunk) -> set[str]:
     while i >= 0 and pos(doc[i]) in ("NOUN", "PROPN", "ADJ", "PART", "PUNCT") \
             and doc[i].text not in (",", ".", "—", "–", "(", ")", '"', "“", "”"):
         if pos(doc[i]) != "PUNCT":
-            words.add(lemma(doc[i]))
+            words.add(TITLE_ABBREVIATIONS.get(doc[i].lower_.rstrip("."), lemma(doc[i])))
         i -= 1
     head = chunk[-1]
     for child in head.children:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, EVENT_NOUNS, NAME_TITLES, NOBODY,
                          ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER,
-                         REPORTING_VERBS, ROLE_ABBREVIATIONS, ROLE_GENDER, SECOND_HAND_VERBS,
+                         REPORTING_VERBS, ROLE_ABBREVIATIONS, ROLE_GENDER, ROLE_TIME_WORDS, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, lemma_as_verb, pos
@@ -75,6 +75,8 @@ class Resolver:
                 if not (main_subject(tok) and not is_name(tok) and lemma(tok) in PERSON_ROLES
                         and any(c.dep_ == "det" for c in tok.children)):
                     continue
+                if any(c.dep_ == "appos" and is_name(c) for c in tok.children):
+                    continue      # "The campaign chairman, Phil Lovas, said": the name resolves it
                 span = mention_span(tok)
                 at = ctx.at(span[0])
                 if ctx.inside_quote(at):
@@ -130,7 +132,7 @@ class Resolver:
                 return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the finance minister", "the newspaper", "the candidate's doctor".
-        if any(c.dep_ == "poss" and not _place(c) for c in head.children):
+        if any(c.dep_ == "poss" and not (_place(c) and lemma(head) in PERSON_ROLES) for c in head.children):
             return _description(span)      # "the candidate's doctor"; "Poland's president" is a role
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
@@ -179,15 +181,18 @@ class Resolver:
     def _described(self, span, at: int, words: set[str] | None = None) -> Name | None:
         """The person whose titles the description's words match, nearest first ("Poland's
         president" for Polish President Anna Nowak); else, for a role ("the senator"), the most
-        recent person (for an office, "the prime minister", one the text gives no other role);
-        else the description itself, as written."""
+        recent person (for an office, one the text gives no other role); else the description
+        itself, as written, as for a qualified office ("the prime minister")."""
         head = span[-1]
+        role_named = words is None and lemma(head) in PERSON_ROLES
         words = words or {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
         best, best_score = None, 0
         for m in self._mentions_before(at):
             if not m.person:
                 continue
             titles = self.people.titles_of(m.name, m.end)
+            if role_named and not any(_same_word(lemma(head), t) for t in titles):
+                continue      # "the Polish president" is a president, not a Polish minister
             score = sum(1 for w in words if any(_same_word(w, t) for t in titles))
             if score > best_score:
                 best, best_score = m.name, score
@@ -195,6 +200,8 @@ class Resolver:
             return Name(best)
         role = lemma(head)
         if role in PERSON_ROLES and role not in COLLECTIVE_ROLES and _definite_singular(head):
+            if role in NAME_TITLES and len(words - ROLE_TIME_WORDS) > 1:
+                return _description(span)    # "the New York attorney general" nobody was titled
             return self._antecedent(at, ROLE_GENDER.get(role), role) or _description(span)
         return None
 
