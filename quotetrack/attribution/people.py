@@ -84,7 +84,7 @@ class People:
                  if words <= set(fold(m.name).split())]
         full = [m for m in forms if len(m.name.split()) > len(words)]
         if len(words) == 1:
-            if title is not None and title.lower().strip(".") not in GIVEN_NAME_HONORIFICS:
+            if title is not None and _title_key(title) not in GIVEN_NAME_HONORIFICS:
                 return self._titled(name, full, title, at)
             principal = self._titled_principal(name, full, at)
             if principal is not None:
@@ -113,8 +113,8 @@ class People:
     def _compatible(self, m: Mention, title: str) -> bool:
         """Could the person of mention `m` be called `title` ("Mrs.", "President")? Not when
         their gender is the other one, nor when the text gives them roles and not this one."""
-        key = title.lower().strip(".")
-        gender = TITLE_GENDER.get(key) or ROLE_GENDER.get(key)
+        key = _title_key(title)
+        gender = _title_gender(title)
         if gender is not None and self.sex_of(m.name, m.end) not in (None, gender):
             return False
         roles = {t for t in self.titles_of(m.name, m.end) if t in PERSON_ROLES}
@@ -132,8 +132,7 @@ class People:
         """"Mrs. Lindqvist", "President Lindqvist": the one compatible person of that surname,
         one of its gender first; with none or several, the title and the surname."""
         fits = [m for m in full if self._compatible(m, title)]
-        key = title.lower().strip(".")
-        gender = TITLE_GENDER.get(key) or ROLE_GENDER.get(key)
+        gender = _title_gender(title)
         marked = [m for m in fits if gender is not None and self.sex_of(m.name, m.end) == gender]
         fits = marked or fits
         people = _distinct_people(fits)
@@ -141,7 +140,7 @@ class People:
             return self._fullest_form(people[0], full)
         if not full:
             return self._first_word_owner(name, at, None)     # "Mr. Park" for Park Min-jun
-        return f"{title.rstrip('.').capitalize()}{'.' if title.endswith('.') else ''} {name}"
+        return _with_title(title, name)
 
     def _titled_principal(self, name: str, full: list[Mention], at: int | None) -> str | None:
         """A bare surname after "President Lindqvist" stood apart from "Maria Lindqvist, his
@@ -163,7 +162,7 @@ class People:
         if len(people) == 1:
             return self._fullest_form(people[0], owners)
         if people and title is not None:
-            return f"{title} {name}"      # two Sir Alans: neither
+            return _with_title(title, name)      # two Sir Alans: neither
         return name
 
     def _written_before(self, name: str, at: int | None):
@@ -184,6 +183,20 @@ class People:
 
 def _first_name(name: str) -> str:
     return fold(name).split()[0]
+
+
+def _title_key(title: str) -> str:
+    return title.lower().strip(".")
+
+
+def _title_gender(title: str) -> str | None:
+    key = _title_key(title)
+    return TITLE_GENDER.get(key) or ROLE_GENDER.get(key)
+
+
+def _with_title(title: str, name: str) -> str:
+    """"President Lindqvist", "Mrs. Lindqvist": a person known by title and surname alone."""
+    return f"{_title_key(title).capitalize()}{'.' if title.endswith('.') else ''} {name}"
 
 
 def _distinct_people(mentions: list[Mention]) -> list[Mention]:
@@ -220,8 +233,7 @@ def index_people(ctx: ArticleContext) -> People:
                 if not name:
                     continue
                 title = title_before(chunk)
-                if title is not None and len(name.split()) == 1 \
-                        and title.lower().strip(".") not in GIVEN_NAME_HONORIFICS:
+                if title is not None and len(name.split()) == 1 and _title_key(title) not in GIVEN_NAME_HONORIFICS:
                     people.titled.setdefault(fold(name), []).append((ctx.at(chunk[0]), title))
                 key = surname(name)
                 head = chunk[-1]
@@ -329,7 +341,7 @@ def title_before(chunk) -> str | None:
     """The title written just before the name: "President" in "President Lindqvist"."""
     doc = chunk[0].doc
     before = doc[chunk[0].i - 1] if chunk[0].i > 0 else None
-    if before is not None and before.lower_.strip(".") in NAME_TITLES:
+    if before is not None and _title_key(before.text) in NAME_TITLES:
         return before.text
     return None
 

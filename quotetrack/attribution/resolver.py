@@ -181,7 +181,7 @@ class Resolver:
     def _described(self, span, at: int, words: set[str] | None = None) -> Name | None:
         """The person whose titles the description's words match, nearest first ("Poland's
         president" for Polish President Anna Nowak); else, for a role ("the senator"), the most
-        recent person (for an office, one the text gives no other role); else the description
+        recent person (for an office, one the text gives no other office); else the description
         itself, as written, as for a qualified office ("the prime minister")."""
         head = span[-1]
         role_named = words is None and lemma(head) in PERSON_ROLES
@@ -262,7 +262,7 @@ class Resolver:
 
     def _antecedent(self, at: int, gender: str | None, role: str | None = None) -> Name | None:
         """The most recent compatible person: subjects first, then any person mention. For an
-        office ("the prime minister", a title word), never someone the text gave another role."""
+        office ("the senator", a title word), never someone the text gave another office."""
         candidates = [m for m in self._mentions_before(at) if m.person]
         fits = [m for m in candidates if gender is None or self.people.gender_of(m.name, m.end) in (None, gender)]
         if role in NAME_TITLES:
@@ -273,8 +273,9 @@ class Resolver:
         return None
 
     def _other_role(self, m: Mention, role: str) -> bool:
-        roles = {t for t in self.people.titles_of(m.name, m.end) if t in PERSON_ROLES}
-        return bool(roles) and not any(_same_word(role, t) for t in roles)
+        """The text gives this person another office ("union leader" is none, nor "husband")."""
+        offices = {t for t in self.people.titles_of(m.name, m.end) if t in NAME_TITLES and t in PERSON_ROLES}
+        return bool(offices) and not any(_same_word(role, t) for t in offices)
 
 
 def _speaking_head(noun):
