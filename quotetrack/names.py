@@ -72,14 +72,14 @@ def canonical_speakers(names: Iterable[str],
         counts.setdefault(canonical, 0)   # registry names gather their spelling variants too
     owners = _first_word_owners(counts)
     groups: dict[str, list[str]] = defaultdict(list)   # representative surname -> names
-    surnames: list[str] = []
+    surnames: dict[str, list[str]] = defaultdict(list)   # by first letter, as same_surname needs
     for name in sorted(counts, key=lambda n: (not _presentable(n), -_length(n), -counts[n], n)):
         if name in owners:
             continue
         key = surname(name)
-        match = next((s for s in surnames if same_surname(s, key)), None)
+        match = next((s for s in surnames[key[:1]] if same_surname(s, key)), None)
         if match is None:
-            surnames.append(key)
+            surnames[key[:1]].append(key)
             match = key
         groups[match].append(name)
     mapping: dict[str, str] = {}
@@ -150,14 +150,17 @@ def _first_word_owners(counts: Mapping[str, int]) -> dict[str, str]:
     person's."""
     full = [n for n in counts if len(fold(n).split()) > 1 and fold(n).split()[0] not in NAME_TITLES
             and _presentable(n)]
-    lasts = {surname(n) for n in full}
+    lasts: dict[str, set[str]] = defaultdict(set)      # by first letter, as same_surname needs
+    for n in full:
+        lasts[surname(n)[:1]].add(surname(n))
     by_first: dict[str, set[str]] = defaultdict(set)
     for n in full:
         by_first[fold(n).split()[0]].add(n)
     owners = {}
     for n in counts:
         words = fold(n).split()
-        if len(words) != 1 or not _presentable(n) or any(same_surname(words[0], last) for last in lasts):
+        if len(words) != 1 or not _presentable(n) \
+                or any(same_surname(words[0], last) for last in lasts[words[0][:1]]):
             continue
         holders = by_first.get(words[0], set())
         if len({_spelling(h) for h in holders}) == 1:
