@@ -128,6 +128,13 @@ def test_mrs_is_never_a_man_of_that_surname(quotes_of):
     assert rows[0]["speaker"] == "Mr. Lindqvist"
 
 
+def test_dr_is_the_one_the_text_titled_doctor(quotes_of):
+    rows = quotes_of("Ana Ruiz and her husband Dr. Luis Ruiz run the clinic.\n\n“We need blood,” Dr. Ruiz said.")
+    assert rows[0]["speaker"] == "Luis Ruiz"
+    rows = quotes_of("Ana Ruiz and Luis Ruiz run the clinic.\n\n“We need blood,” Dr. Ruiz said.")
+    assert rows[0]["speaker"] == "Dr. Ruiz"
+
+
 # ---------------------------------------------------------------- 3. families sharing a surname
 
 
@@ -194,6 +201,16 @@ def test_a_role_is_the_person_the_article_introduced_with_it(quotes_of):
     rows = quotes_of("Anna Nowak, the President of Poland, arrived in Kyiv.\n\n"
                      "“We stand with our neighbours,” the president said.")
     assert rows[0]["speaker"] == "Anna Nowak"
+
+
+def test_the_us_president_and_the_ambassador(quotes_of):
+    rows = quotes_of("US President Tom Hale landed in Seoul.\n\nProtesters gathered outside.\n\n"
+                     "“We came to listen,” the US president said.")
+    assert rows[0]["speaker"] == "Tom Hale"
+    rows = quotes_of("Ambassador Lena Fischer met the minister on Monday.\n\nThe talks ran late.\n\n"
+                     "“We made progress,” the ambassador said.")
+    assert rows[0]["speaker"] == "Lena Fischer"
+    assert quotes_of("“We made progress,” the ambassador said.")[0]["speaker"] == "the ambassador"
 
 
 def test_the_pm_is_the_prime_minister(quotes_of):

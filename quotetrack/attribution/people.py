@@ -129,12 +129,14 @@ class People:
         return marked.pop() if len(marked) == 1 else None
 
     def _titled(self, name: str, full: list[Mention], title: str, at: int | None) -> str:
-        """"Mrs. Lindqvist", "President Lindqvist": the one compatible person of that surname,
-        one of its gender first; with none or several, the title and the surname."""
+        """"Mrs. Lindqvist", "President Lindqvist", "Dr. Ruiz": the one compatible person of that
+        surname, one the text titled so or one of its gender first; with none or several, the
+        title and the surname."""
         fits = [m for m in full if self._compatible(m, title)]
         gender = _title_gender(title)
         marked = [m for m in fits if gender is not None and self.sex_of(m.name, m.end) == gender]
-        fits = marked or fits
+        titled_so = [m for m in fits if _title_key(title) in {_title_key(t) for t in self.titles_of(m.name, m.end)}]
+        fits = titled_so or marked or fits
         people = _distinct_people(fits)
         if len(people) == 1:
             return self._fullest_form(people[0], full)
