@@ -124,17 +124,19 @@ PERSON_ROLES = frozenset("""
 
 # Head nouns of names of events and agreements, which never speak: "the Lisbon Summit", "the
 # Winter Olympics" (small models label them organisations).
-EVENT_NOUNS = frozenset("""
-    summit olympics games festival war election elections cup championship tournament talks expo
-    marathon crisis revolution treaty accord accords agreement protocol ceremony parade
-""".split())
+EVENT_NOUNS = frozenset({
+    "summit", "olympics", "games", "festival", "war", "election", "elections", "cup", "championship",
+    "tournament", "talks", "expo", "marathon", "crisis", "revolution", "treaty", "accord", "accords",
+    "agreement", "protocol", "ceremony", "parade",
+})
 
 # Roles news writes short: "the PM said" is the prime minister; "Gov. Hale" is a governor.
 ROLE_ABBREVIATIONS = {"pm": ("prime", "minister")}
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "adm": "admiral", "prof": "professor", "amb": "ambassador", "pres": "president"}
 # Words before a role that tell when, not which office: "the former secretary" is still a secretary.
-ROLE_TIME_WORDS = frozenset("former then current new late outgoing incoming acting interim ex".split())
+ROLE_TIME_WORDS = frozenset({"former", "then", "current", "new", "late", "outgoing", "incoming", "acting",
+                             "interim", "ex"})
 
 # Turns of phrase with a verb of saying that report nothing: (subject lemma, verb lemma).
 TURNS_OF_PHRASE = frozenset({("time", "tell")})       # "only time will tell"
