@@ -57,7 +57,8 @@ DASHES = ("―", "—", "–", "-", "--")
 # the crowd"); dates, numbers and amounts are no one.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})     # "Poland's president", "the Polish president"
-EVENT_LABELS = frozenset({"EVENT", "LAW", "LANGUAGE"})     # never speak (small models call media products)
+# Never speak; not PRODUCT or WORK_OF_ART, which small models give to news outlets ("WikiLeaks").
+EVENT_LABELS = frozenset({"EVENT", "LAW", "LANGUAGE"})
 FINITE_VERB_TAGS = ("VBD", "VBZ", "VBP")     # "Lee greeted Park" is a clause, not a name
 MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
 

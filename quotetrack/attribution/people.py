@@ -17,6 +17,7 @@ from .grammar import SUBJECTS, is_age, is_reporting, main_subject, subject_of
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
 NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}
+GENDER_EVIDENCE = 2     # "X said he" votes that make X a man for an honorific
 HEADING_WORDS = 20
 HEADING_CAPITALS = 0.6
 TITLE_WORDS = 5
@@ -45,6 +46,8 @@ class People:
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
     text: str = ""
     written: dict[str, list] = field(default_factory=dict)   # surname -> its "First Surname"s
+    # person -> genders the words right at their name give ("Mrs. Lee", "Lee, his wife")
+    marked: dict[str, set[str]] = field(default_factory=dict)
     # surname -> (offset, title) of each "President Lindqvist": a title and a surname alone
     titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -121,12 +124,15 @@ class People:
         return key not in PERSON_ROLES or not roles or key in roles
 
     def sex_of(self, name: str, at: int | None = None) -> str | None:
-        """Gender from "X said she" votes, else from the person's own titles ("his wife")."""
+        """Gender for an honorific to rule someone out: from the words that mark the person
+        themselves ("Mr. Lee", "his wife Ana Lee", "Ana Lee, his wife"), else from "X said she"
+        only when said more than once ("Lee said she" may be about someone else)."""
+        marked = self.marked.get(self.person(name, at)) or set()
+        if len(marked) == 1:
+            return next(iter(marked))
+        votes = self.gender.get(self.person(name, at)) or {}
         voted = self.gender_of(name, at)
-        if voted is not None:
-            return voted
-        marked = {TITLE_GENDER.get(t) or ROLE_GENDER.get(t) for t in self.titles_of(name, at)} - {None}
-        return marked.pop() if len(marked) == 1 else None
+        return voted if voted is not None and votes[voted] >= GENDER_EVIDENCE else None
 
     def _titled(self, name: str, full: list[Mention], title: str, at: int | None) -> str:
         """"Mrs. Lindqvist", "President Lindqvist", "Dr. Ruiz": the one compatible person of that
@@ -250,6 +256,9 @@ def index_people(ctx: ArticleContext) -> People:
                 if is_person:
                     person = people.person(name, mention.end, title)
                     people.titles.setdefault(person, set()).update(title_words(chunk))
+                    gender = marked_gender(chunk)
+                    if gender is not None:
+                        people.marked.setdefault(person, set()).add(gender)
                     if is_subject:
                         subject_names.append(person)
             _vote_gender(ctx, people, sent, subject_names)
@@ -337,6 +346,17 @@ def without_titles(chunk) -> list:
     last_title = max((k for k, t in enumerate(chunk[:-1])
                       if t.lower_.strip(".") in NAME_TITLES or t.lower_ in PERSON_ROLES), default=-1)
     return chunk[last_title + 1:]
+
+
+def marked_gender(chunk) -> str | None:
+    """The gender the words right at a name give: an honorific or a gendered role just before
+    it ("Mrs. Lee", "his wife Ana Lee") or in apposition ("Ana Lee, his wife")."""
+    doc = chunk[0].doc
+    before = doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    words = [before.lower_.rstrip(".")] if before is not None else []
+    words += [lemma(c) for c in chunk[-1].children if c.dep_ == "appos"]
+    genders = {TITLE_GENDER.get(w) or ROLE_GENDER.get(w) for w in words} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def title_before(chunk) -> str | None:

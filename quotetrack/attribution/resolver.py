@@ -372,9 +372,12 @@ def _before_headline_verb(span):
 
 def _headline_verb(tok) -> bool:
     """"Lee Slams Park", "Mayor Warns Residents": a verb of saying, capitalised as a headline
-    writes it, inside a run of capitalised words and outside any entity ("United States")."""
+    writes it, inside a run of capitalised words; never inside a place or an organisation's
+    name ("United States")."""
     word = tok.lower_
-    return tok.is_title and tok.ent_type_ in ("", "PERSON") and word.endswith("s") and lemma_as_verb(word) != word and lemma_as_verb(word) in REPORTING_VERBS
+    verb = lemma_as_verb(word)
+    return tok.is_title and tok.ent_type_ in ("", "PERSON") and word.endswith("s") and verb != word \
+        and verb in REPORTING_VERBS
 
 
 def _place(tok) -> bool:
