@@ -77,6 +77,9 @@ def canonical_speakers(names: Iterable[str],
         if name in owners:
             continue
         key = surname(name)
+        if not key:
+            groups[name].append(name)      # no Latin letters to compare: a person of its own
+            continue
         match = next((s for s in surnames[key[:1]] if same_surname(s, key)), None)
         if match is None:
             surnames[key[:1]].append(key)
@@ -212,8 +215,8 @@ def _split_by_first_name(names: list[str], counts: Mapping[str, int]) -> list[li
     bare: list[str] = []
     for name in names:
         words = fold(name).split()
-        if len(words) == 1 or words[0] in NAME_PARTICLES:
-            bare.append(name)            # "Lima", "De Blasio"
+        if len(words) <= 1 or words[0] in NAME_PARTICLES:
+            bare.append(name)            # "Lima", "De Blasio"; a name of no Latin letters
         elif words[0] in NAME_TITLES:
             titled.setdefault(words[0], []).append(name)
         else:

@@ -74,6 +74,12 @@ def test_people_with_distinct_given_names_never_share_a_canonical_name(givens, f
     assert mapping[f"{givens[0]} Q. {family}"] == canonical[givens[0]]
 
 
+def test_names_without_latin_letters_keep_their_own_name():
+    mapping = canonical_speakers(["שלום", "„", "Ана Лима", "Ana Lima", "Lima"])
+    assert mapping["שלום"] == "שלום" and mapping["„"] == "„"
+    assert mapping["Lima"] == "Ana Lima"
+
+
 def test_same_given_name_rule():
     assert same_given_name("dmitry", "dmitri") and same_given_name("dmitriy", "dmitrii")
     assert same_given_name("aleksandr", "alexander") and same_given_name("d", "dmitri")
