@@ -121,6 +121,22 @@ PERSON_ROLES = frozenset("""
     counterpart editor commenter heckler
 """.split())
 
+# Head nouns of names of events and agreements, which never speak: "the Lisbon Summit", "the
+# Winter Olympics" (small models label them organisations).
+EVENT_NOUNS = frozenset({
+    "summit", "olympics", "games", "festival", "war", "election", "elections", "cup", "championship",
+    "tournament", "talks", "expo", "marathon", "crisis", "revolution", "treaty", "accord", "accords",
+    "agreement", "protocol", "ceremony", "parade",
+})
+
+# Roles news writes short: "the PM said" is the prime minister; "Gov. Hale" is a governor.
+ROLE_ABBREVIATIONS = {"pm": ("prime", "minister")}
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "adm": "admiral", "prof": "professor", "amb": "ambassador", "pres": "president"}
+# Words before a role that tell when, not which office: "the former secretary" is still a secretary.
+ROLE_TIME_WORDS = frozenset({"former", "then", "current", "new", "late", "outgoing", "incoming", "acting",
+                             "interim", "ex"})
+
 # Turns of phrase with a verb of saying that report nothing: (subject lemma, verb lemma).
 TURNS_OF_PHRASE = frozenset({("time", "tell")})       # "only time will tell"
 
@@ -174,12 +190,26 @@ ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoma
                "wife": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
                "actor": "m", "actress": "f", "mom": "f", "dad": "m"}
 
+# Given names written several ways for one name, from transliteration (Russian, Ukrainian,
+# Arabic ... into English): letter groups and the one spelling they fold to, applied in order to a
+# folded given name. Dmitry/Dmitri/Dmitriy, Yury/Yuri, Sergey/Sergei, Aleksandr/Alexander,
+# Yevgeny/Evgeny. A gender ending (Eric/Erica) or any other letter is a different name.
+GIVEN_NAME_SPELLINGS = (
+    (r"^ye", "e"),                   # Yevgeny / Evgeny, Yelena / Elena
+    (r"ks", "x"),                    # Aleksandr / Alexandr
+    (r"(?:iy|ii|yi|y)$", "i"),       # Dmitriy, Dmitrii, Dmitry / Dmitri; Sergey / Sergei
+    (r"y(?=[aeiou])", "i"),          # Yuri / Iuri, Maryam / Mariam
+    (r"([bcdfgkpt])r$", r"\1er"),   # Aleksandr / Alexander, Petr / Peter
+)
+# Honorifics that stand before a given name in British usage: "Sir Alan" is Sir Alan Brooke.
+GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
+
 # Honorifics and titles dropped from the front of a name ("Mr. Hale" -> "Hale").
 NAME_TITLES = frozenset("""
     mr mrs ms miss dr prof sir dame lady lord rev gen sen rep gov president vice secretary
     minister chancellor premier king queen prince princess pope senator governor representative
     mayor judge justice general colonel captain lt sgt adm admiral spokesman spokeswoman
-    spokesperson chairman chairwoman chief ceo
+    spokesperson chairman chairwoman chief ceo ambassador
 """.split())
 
 # Entity labels that can speak; of them, those that "it" can stand for (a place named before

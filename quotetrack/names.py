@@ -8,10 +8,9 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import repeat
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .constants import NAME_TITLES
+from .constants import GIVEN_NAME_SPELLINGS, NAME_TITLES
 from .schema import is_none
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -32,8 +31,13 @@ def fold(name: str) -> str:
 _NICKNAME = re.compile(r"\s(?:\"|“|''|‘) ?[^\s\"“”'‘’]+(?: [^\s\"“”'‘’]+)? ?(?:\"|”|''|’)(?=\s)")
 
 
+_SPACED_DASH = re.compile(r"\s(?:--|[—–―-])\s")
+
+
 def clean_name(mention: str) -> str:
     """"the Senate's" -> "Senate"; "Mr. Hale" -> "Hale"; "President Ana Lima" -> "Ana Lima"."""
+    # "Kyiv — Olena Kovalenko": a dateline or a heading before a dash is not part of the name
+    mention = _SPACED_DASH.split(mention)[-1]
     words = _NICKNAME.sub(" ", mention.replace("\u00a0", " ")).split()
     while words and _POSSESSIVE.search(words[-1]) and len(words[-1]) > 2:
         words[-1] = _POSSESSIVE.sub("", words[-1])
@@ -56,38 +60,115 @@ def canonical_speakers(names: Iterable[str],
                        registry: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Map every name to one name per person.
 
-    Names sharing a surname up to spelling ("Kovalenkko") and with compatible first names are one
-    person; the most frequent of the fullest forms names them. A registry (canonical name ->
-    aliases) wins over all of this.
+    Names sharing a surname up to spelling ("Kovalenkko") and with the same given name up to
+    transliteration (Dmitry / Dmitri S.) are one person, named by the spelling most mentions use
+    in its fullest form; different given names are different people (Eric / Erica Adams). A
+    bare name that is the first word of one full name and nobody's surname is that person
+    ("Park" for Park Min-jun). A registry (canonical name -> aliases) wins over all of this.
     """
     counts = Counter(n for n in names if isinstance(n, str) and n)
     aliases = _registry_index(registry)
     for canonical in (registry or {}):
         counts.setdefault(canonical, 0)   # registry names gather their spelling variants too
+    owners = _first_word_owners(counts)
     groups: dict[str, list[str]] = defaultdict(list)   # representative surname -> names
-    surnames: list[str] = []
-    for name in sorted(counts, key=lambda n: (not _presentable(n), -len(n.split()), -counts[n], n)):
+    surnames: dict[str, list[str]] = defaultdict(list)   # by first letter, as same_surname needs
+    for name in sorted(counts, key=lambda n: (not _presentable(n), -_length(n), -counts[n], n)):
+        if name in owners:
+            continue
         key = surname(name)
-        match = next((s for s in surnames if same_surname(s, key)), None)
+        if not key:
+            groups[name].append(name)      # no Latin letters to compare: a person of its own
+            continue
+        match = next((s for s in surnames[key[:1]] if same_surname(s, key)), None)
         if match is None:
-            surnames.append(key)
+            surnames[key[:1]].append(key)
             match = key
         groups[match].append(name)
     mapping: dict[str, str] = {}
     for members in groups.values():
-        for person in _split_by_first_name(members):
+        for person in _split_by_first_name(members, counts):
             chosen = next((aliases[fold(n)] for n in person if fold(n) in aliases), None)
             if chosen is None:
-                shown = [n for n in person if _presentable(n)] or person
-                longest = max(len(n.split()) for n in shown)
-                full = [n for n in shown if len(n.split()) == longest]
-                chosen = max(full, key=lambda n: (counts[n], n))
+                chosen = _most_used_spelling(person, counts)
             for n in person:
                 mapping[n] = chosen
+    for single, owner in owners.items():
+        mapping[single] = mapping[owner]
     for n in counts:
         if fold(n) in aliases:
             mapping[n] = aliases[fold(n)]
     return mapping
+
+
+def _most_used_spelling(person: list[str], counts: Mapping[str, int]) -> str:
+    """The fullest name (middle initials aside) in the spelling most mentions use ("Dmitry
+    Ivanov" twice and "Dmitri S. Ivanov" once is "Dmitry Ivanov"), in its most frequent form."""
+    shown = [n for n in person if _presentable(n)] or person
+    spellings: Counter = Counter()
+    for n in person:
+        spellings[_spelling(n)] += counts[n]
+    return max(shown, key=lambda n: (_length(n), spellings[_spelling(n)], counts[n], -len(n.split()), n))
+
+
+def _spelling(name: str) -> str:
+    """How a name spells its given name and surname, titles and middle initials aside:
+    "Dmitri S. Ivanov" -> "dmitri ivanov", "President Lima" -> "lima"."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in NAME_TITLES:
+        words.pop(0)
+    return " ".join(w for k, w in enumerate(words) if len(w) > 1 or k in (0, len(words) - 1))
+
+
+def _length(name: str) -> int:
+    """Words of a name, titles and middle initials aside."""
+    return len(_spelling(name).split())
+
+
+def given_name_key(given: str) -> str:
+    """One spelling for a folded given name's transliterations (Dmitry, Dmitriy, Dmitri ->
+    dmitri); any other difference is another name."""
+    for pattern, replacement in _GIVEN_NAME_SPELLINGS:
+        given = pattern.sub(replacement, given)
+    return given
+
+
+_GIVEN_NAME_SPELLINGS = tuple((re.compile(p), r) for p, r in GIVEN_NAME_SPELLINGS)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two folded given names of one person: equal up to transliteration, or an initial and a
+    name it begins. Close spellings of different names stay apart (Eric / Erica, Jon / Joan):
+    a final -a, -e or any other letter is a different name, however close."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return given_name_key(a) == given_name_key(b)
+
+
+def _first_word_owners(counts: Mapping[str, int]) -> dict[str, str]:
+    """Surname-first names across the call: a bare name that is the first word of exactly one
+    person's full name ("Park" and "Park Min-jun") and the last word of nobody's is that
+    person's."""
+    full = [n for n in counts if len(fold(n).split()) > 1 and fold(n).split()[0] not in NAME_TITLES
+            and _presentable(n)]
+    lasts: dict[str, set[str]] = defaultdict(set)      # by first letter, as same_surname needs
+    for n in full:
+        lasts[surname(n)[:1]].add(surname(n))
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for n in full:
+        by_first[fold(n).split()[0]].add(n)
+    owners = {}
+    for n in counts:
+        words = fold(n).split()
+        if len(words) != 1 or not _presentable(n) \
+                or any(same_surname(words[0], last) for last in lasts[words[0][:1]]):
+            continue
+        holders = by_first.get(words[0], set())
+        if len({_spelling(h) for h in holders}) == 1:
+            owners[n] = max(holders, key=lambda h: (counts[h], h))
+    return owners
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -123,32 +204,37 @@ def _registry_index(registry: Mapping[str, Iterable[str]] | None) -> dict[str, s
     return index
 
 
-def _split_by_first_name(names: list[str]) -> list[list[str]]:
-    """Within one surname: Ana Lima and Rui Lima are two people; "Lima" alone goes
-    with the most frequent full name (names arrive fullest and most frequent first)."""
+def _split_by_first_name(names: list[str], counts: Mapping[str, int]) -> list[list[str]]:
+    """Within one surname: Ana Lima and Rui Lima are two people. A titled surname ("President
+    Lima") is a person in its own right: an article names someone so only when it also names
+    another person of that surname (see `People.fullest`). A surname alone goes with the person
+    most mentions name."""
     people: list[list[str]] = []
     firsts: list[str] = []
+    titled: dict[str, list[str]] = {}
+    bare: list[str] = []
     for name in names:
         words = fold(name).split()
-        first = words[0] if len(words) > 1 else ""
-        if not first:
-            (people[0] if people else _new(people, firsts, "")).append(name)
-            continue
-        i = next((k for k, f in enumerate(firsts)
-                  if not f or f == first or fuzz.ratio(f, first) >= 80
-                  or (len(f) == 1 and first.startswith(f)) or (len(first) == 1 and f.startswith(first))), None)
-        if i is None:
-            _new(people, firsts, first).append(name)
+        if len(words) <= 1 or words[0] in NAME_PARTICLES:
+            bare.append(name)            # "Lima", "De Blasio"; a name of no Latin letters
+        elif words[0] in NAME_TITLES:
+            titled.setdefault(words[0], []).append(name)
         else:
-            if not firsts[i]:
-                firsts[i] = first
+            i = next((k for k, f in enumerate(firsts) if same_given_name(f, words[0])), None)
+            if i is None:
+                people.append([])
+                firsts.append(words[0])
+                i = len(people) - 1
             people[i].append(name)
+    people.extend(titled.values())
+    if bare:
+        most_named = max(people, key=lambda p: sum(counts[n] for n in p), default=None)
+        (most_named if most_named is not None else _new(people)).extend(bare)
     return people
 
 
-def _new(people: list[list[str]], firsts: list[str], first: str) -> list[str]:
+def _new(people: list[list[str]]) -> list[str]:
     people.append([])
-    firsts.append(first)
     return people[-1]
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..quotemarks import Paragraph, QuotedSpan
 from .context import ArticleContext
 from .people import index_people
-from .quotes import attribute_quote
+from .quotes import attribute_quote, transcript_labels
 from .reported import attribute_statement, find_statements
 from .resolver import Resolver
 from .result import Attributed, Attribution
@@ -47,10 +47,11 @@ def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, ob
                    + [(s.at, 1, k) for k, s in enumerate(statements)])
     out: list[Attributed] = []
     earlier: list[Attribution] = []
+    labels = transcript_labels(ctx)
     for _, is_statement, k in order:
         if is_statement:
             out.append(attribute_statement(resolver, statements[k]))
         else:
-            earlier.append(attribute_quote(ctx, resolver, k, quotes[k], earlier))
+            earlier.append(attribute_quote(ctx, resolver, k, quotes[k], earlier, labels))
             out.append(Attributed.of(quotes[k].start, quotes[k].end, earlier[-1]))
     return sorted(out, key=lambda r: (r.start, r.kind == "reported")) if reported else out

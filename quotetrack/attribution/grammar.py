@@ -92,6 +92,9 @@ DASHES = ("―", "—", "–", "-", "--")
 # Entities that never speak: beside a verb, places are where it happened ("in Iowa, telling
 # the crowd"); dates, numbers and amounts are no one.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})     # "Poland's president", "the Polish president"
+# Never speak; not PRODUCT or WORK_OF_ART, which small models give to news outlets ("WikiLeaks").
+EVENT_LABELS = frozenset({"EVENT", "LAW", "LANGUAGE"})
 MUTE_LABELS = TIME_LABELS | {"GPE", "LOC", "FAC", "PERCENT", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 

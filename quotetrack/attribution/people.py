@@ -6,9 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
-                         ROLE_GENDER, SPEAKER_LABELS, TITLE_GENDER)
-from ..names import clean_name, fold, surname
+from ..constants import (GIVEN_NAME_HONORIFICS, MINOR_WORDS, NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES,
+                         PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS, STOPWORDS, TITLE_ABBREVIATIONS,
+                         TITLE_GENDER)
+from ..names import clean_name, fold, same_given_name, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, CASE, CLAUSAL_COMPLEMENT, COMMON_NOUN_TAGS, COMPOUND,
@@ -18,6 +19,7 @@ from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, CASE, CLAUSAL_COMPLEMENT, 
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
 NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}
+GENDER_EVIDENCE = 2     # "X said he" votes that make X a man for an honorific
 HEADING_WORDS = 20
 HEADING_CAPITALS = 0.6
 TITLE_WORDS = 5
@@ -46,10 +48,19 @@ class People:
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
     text: str = ""
     written: dict[str, list] = field(default_factory=dict)   # surname -> its "First Surname"s
+    # person -> genders the words right at their name give ("Mrs. Lee", "Lee, his wife")
+    marked: dict[str, set[str]] = field(default_factory=dict)
+    # surname -> (offset, title) of each "President Lindqvist": a title and a surname alone
+    titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
-    def person(self, name: str, at: int | None = None) -> str:
+    def person(self, name: str, at: int | None = None, title: str | None = None) -> str:
         """The key of the person a name stands for at `at`."""
-        return fold(self.fullest(name, at))
+        return fold(self.fullest(name, at, title))
+
+    def names_someone(self, name: str) -> bool:
+        """The article names a person or organisation so outside quotes ("LEE" for Ana Lee)."""
+        key = surname(clean_name(name))
+        return key in self.persons or key in self.by_surname
 
     def titles_of(self, name: str, at: int | None = None) -> set[str]:
         return self.titles.get(self.person(name, at), set())
@@ -61,17 +72,30 @@ class People:
         best = max(votes, key=votes.get)
         return best if votes[best] > sum(votes.values()) - votes[best] else None
 
-    def fullest(self, name: str, at: int | None = None) -> str:
+    def fullest(self, name: str, at: int | None = None, title: str | None = None) -> str:
         """The fullest form of the person a name stands for at offset `at` ("Berg" -> "Karl
         Berg"). A surname alone means the person of that surname the text is talking about
         there: the most recent full mention before `at`, a subject first; never simply the
-        longest name that holds it (Tom and Lina Reyes are two people)."""
+        longest name that holds it (Tom and Lina Reyes are two people).
+
+        `title` is the word written before the name ("Mrs.", "President", "Sir"): an honorific
+        keeps to people of its gender; a titled surname takes a full name only when exactly one
+        compatible person of that surname is named, and is otherwise a person in its own right
+        ("President Lindqvist", whom a later bare "Lindqvist" also means). A bare name that is
+        the first word of one person's full name is that person (`Park` for Park Min-jun, `Sir
+        Alan` for Sir Alan Brooke)."""
         words = set(fold(name).split())
         forms = [m for m in self.by_surname.get(surname(name), ())
                  if words <= set(fold(m.name).split())]
         full = [m for m in forms if len(m.name.split()) > len(words)]
+        if len(words) == 1:
+            if title is not None and _title_key(title) not in GIVEN_NAME_HONORIFICS:
+                return self._titled(name, full, title, at)
+            principal = self._titled_principal(name, full, at)
+            if principal is not None:
+                return principal
         if not full:
-            return name
+            return self._first_word_owner(name, at, title) if len(words) == 1 else name
         before = [m for m in full if at is None or m.at < at]
         written = self._written_before(name, at) if len(words) == 1 else None
         if written is not None and (not before or written[0] > max(m.at for m in before)):
@@ -84,9 +108,72 @@ class People:
             meant = full[0]
         else:
             return name       # two people fit and the text has named neither yet
+        return self._fullest_form(meant, full)
+
+    @staticmethod
+    def _fullest_form(meant: Mention, full: list[Mention]) -> str:
         same_person = [m.name for m in full if set(fold(meant.name).split()) <= set(fold(m.name).split())]
         return max(same_person, key=lambda f: (len(f.split()), same_person.count(f), f == meant.name))
 
+    def _compatible(self, m: Mention, title: str) -> bool:
+        """Could the person of mention `m` be called `title` ("Mrs.", "President")? Not when
+        their gender is the other one, nor when the text gives them roles and not this one."""
+        key = _title_key(title)
+        gender = _title_gender(title)
+        if gender is not None and self.sex_of(m.name, m.end) not in (None, gender):
+            return False
+        roles = {t for t in self.titles_of(m.name, m.end) if t in PERSON_ROLES}
+        return key not in PERSON_ROLES or not roles or key in roles
+
+    def sex_of(self, name: str, at: int | None = None) -> str | None:
+        """Gender for an honorific to rule someone out: from the words that mark the person
+        themselves ("Mr. Lee", "his wife Ana Lee", "Ana Lee, his wife"), else from "X said she"
+        only when said more than once ("Lee said she" may be about someone else)."""
+        marked = self.marked.get(self.person(name, at)) or set()
+        if len(marked) == 1:
+            return next(iter(marked))
+        votes = self.gender.get(self.person(name, at)) or {}
+        voted = self.gender_of(name, at)
+        return voted if voted is not None and votes[voted] >= GENDER_EVIDENCE else None
+
+    def _titled(self, name: str, full: list[Mention], title: str, at: int | None) -> str:
+        """"Mrs. Lindqvist", "President Lindqvist", "Dr. Ruiz": the one compatible person of that
+        surname, one the text titled so or one of its gender first; with none or several, the
+        title and the surname."""
+        fits = [m for m in full if self._compatible(m, title)]
+        gender = _title_gender(title)
+        marked = [m for m in fits if gender is not None and self.sex_of(m.name, m.end) == gender]
+        titled_so = [m for m in fits if _title_key(title) in {_title_key(t) for t in self.titles_of(m.name, m.end)}]
+        fits = titled_so or marked or fits
+        people = _distinct_people(fits)
+        if len(people) == 1:
+            return self._fullest_form(people[0], full)
+        if not full:
+            return self._first_word_owner(name, at, None)     # "Mr. Park" for Park Min-jun
+        return _with_title(title, name)
+
+    def _titled_principal(self, name: str, full: list[Mention], at: int | None) -> str | None:
+        """A bare surname after "President Lindqvist" stood apart from "Maria Lindqvist, his
+        wife" is the titled principal."""
+        for where, title in reversed(self.titled.get(fold(name), ())):
+            if at is None or where < at:
+                held = self._titled(name, [m for m in full if m.at < where] or full, title, where)
+                return held if fold(held).split()[0] in NAME_TITLES else None
+        return None
+
+    def _first_word_owner(self, name: str, at: int | None, title: str | None) -> str:
+        """"Park said" after "Park Min-jun", "Sir Alan said" after "Sir Alan Brooke": the one
+        person before `at` whose full name begins with this word (the caller has found no one of
+        that surname); with two such people, neither."""
+        word = fold(name)
+        owners = [m for m in self.mentions if m.person and (at is None or m.at < at)
+                  and len(fold(m.name).split()) > 1 and fold(m.name).split()[0] == word]
+        people = _distinct_people(owners)
+        if len(people) == 1:
+            return self._fullest_form(people[0], owners)
+        if people and title is not None:
+            return _with_title(title, name)      # two Sir Alans: neither
+        return name
 
     def _written_before(self, name: str, at: int | None):
         """(offset, "Lina Reyes") of the last "First Surname" written before `at`."""
@@ -108,6 +195,31 @@ def _first_name(name: str) -> str:
     return fold(name).split()[0]
 
 
+def _title_key(title: str) -> str:
+    return title.lower().strip(".")
+
+
+def _title_gender(title: str) -> str | None:
+    key = _title_key(title)
+    return TITLE_GENDER.get(key) or ROLE_GENDER.get(key)
+
+
+def _with_title(title: str, name: str) -> str:
+    """"President Lindqvist", "Mrs. Lindqvist": a person known by title and surname alone."""
+    return f"{_title_key(title).capitalize()}{'.' if title.endswith('.') else ''} {name}"
+
+
+def _distinct_people(mentions: list[Mention]) -> list[Mention]:
+    """One mention per person: full names with the same surname and given name (up to
+    transliteration) are one."""
+    people: list[Mention] = []
+    for m in mentions:
+        if not any(surname(p.name) == surname(m.name)
+                   and same_given_name(_first_name(p.name), _first_name(m.name)) for p in people):
+            people.append(m)
+    return people
+
+
 def index_people(ctx: ArticleContext) -> People:
     """Collect named people, their titles and grammatical gender, outside quotes."""
     people = People(text=ctx.text)
@@ -127,12 +239,15 @@ def index_people(ctx: ArticleContext) -> People:
                 if ctx.inside_quote(ctx.at(whole[0])):
                     continue
                 chunk = without_titles(whole)
-                name = clean_name(" ".join(t.text for t in chunk))
+                name = clean_name("".join(t.text_with_ws for t in chunk))
                 if not name:
                     continue
+                title = title_before(chunk)
+                if title is not None and len(name.split()) == 1 and _title_key(title) not in GIVEN_NAME_HONORIFICS:
+                    people.titled.setdefault(fold(name), []).append((ctx.at(chunk[0]), title))
                 key = surname(name)
                 head = chunk[-1]
-                is_person = key in people.persons or head.ent_type_ == "PERSON" or titled(chunk)
+                is_person = key in people.persons or any(t.ent_type_ == "PERSON" for t in chunk) or titled(chunk)
                 is_subject = main_subject(head) or whole[0].i == sent.start \
                     or (head.dep_ == APPOSITION and main_subject(head.head)) or _quote_took_root(ctx, head)
                 mention = Mention(ctx.at(chunk[0]), ctx.end_of(chunk[-1]), name, sentence,
@@ -141,8 +256,11 @@ def index_people(ctx: ArticleContext) -> People:
                 if is_person or not head.ent_type_:    # the recogniser misses many names
                     people.by_surname.setdefault(key, []).append(mention)
                 if is_person:
-                    person = people.person(name, mention.end)
+                    person = people.person(name, mention.end, title)
                     people.titles.setdefault(person, set()).update(title_words(chunk))
+                    gender = marked_gender(chunk)
+                    if gender is not None:
+                        people.marked.setdefault(person, set()).add(gender)
                     if is_subject:
                         subject_names.append(person)
             _vote_gender(ctx, people, sent, subject_names)
@@ -172,7 +290,9 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
     for tok in sent:
         speaking = tok.ent_type_ in SPEAKER_LABELS or tok.ent_type_ == ""
         proper = tok.tag_ in PROPER_NOUN_TAGS or (tok.tag_ in COMMON_NOUN_TAGS and tok.lower_ in known)
-        if proper and speaking and tok.text[:1].isupper():
+        if run and _hyphenated(run, tok):
+            run.append(tok)           # "Park Min-jun", "Jean-Luc": one name
+        elif proper and speaking and tok.text[:1].isupper():
             if run and (tok.i != run[-1].i + 1 or _entity_edge(run, tok)):
                 chunks.append(run)
                 run = []
@@ -184,6 +304,16 @@ def name_chunks(sent, known: set[str] = frozenset()) -> list[list]:
         chunks.append(run)
     return [c for c in chunks if any(t.ent_type_ in SPEAKER_LABELS for t in c)
             or c[-1].dep_ in SUBJECTS]
+
+
+def _hyphenated(run, tok) -> bool:
+    """A hyphen inside a name, or the part after it: written without spaces ("Min-jun")."""
+    prev = run[-1]
+    if prev.whitespace_:
+        return False
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_alpha
+    return prev.text == "-" and tok.is_alpha
 
 
 def _entity_edge(run, tok) -> bool:
@@ -220,6 +350,26 @@ def without_titles(chunk) -> list:
     return chunk[last_title + 1:]
 
 
+def marked_gender(chunk) -> str | None:
+    """The gender the words right at a name give: an honorific or a gendered role just before
+    it ("Mrs. Lee", "his wife Ana Lee") or in apposition ("Ana Lee, his wife")."""
+    doc = chunk[0].doc
+    before = doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    words = [before.lower_.rstrip(".")] if before is not None else []
+    words += [lemma(c) for c in chunk[-1].children if c.dep_ == APPOSITION]
+    genders = {TITLE_GENDER.get(w) or ROLE_GENDER.get(w) for w in words} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def title_before(chunk) -> str | None:
+    """The title written just before the name: "President" in "President Lindqvist"."""
+    doc = chunk[0].doc
+    before = doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    if before is not None and _title_key(before.text) in NAME_TITLES:
+        return before.text
+    return None
+
+
 def titled(chunk) -> bool:
     """"Judge Ana Lima", "Mr. Hale", "spokesman Ivan Petrov": a title marks a person, whatever
     label the entity recogniser gave the name."""
@@ -237,7 +387,7 @@ def title_words(chunk) -> set[str]:
     while i >= 0 and pos(doc[i]) in ("NOUN", "PROPN", "ADJ", "PART", "PUNCT") \
             and doc[i].text not in (",", ".", "—", "–", "(", ")", '"', "“", "”"):
         if pos(doc[i]) != "PUNCT":
-            words.add(lemma(doc[i]))
+            words.add(TITLE_ABBREVIATIONS.get(doc[i].lower_.rstrip("."), lemma(doc[i])))
         i -= 1
     head = chunk[-1]
     for child in head.children:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..quotemarks import QuotedSpan
 from ..tokens import pos
@@ -14,13 +15,20 @@ from .kinds import quote_kind
 from .resolver import Resolver
 from .result import Attribution
 
+TRANSCRIPT_TURNS = 2      # a label opening this many quotes is a transcript's speaker
 TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
+def transcript_labels(ctx: ArticleContext) -> Counter:
+    """How many of the article's quotes each capitalised label (`COLE:`) opens."""
+    return Counter(m.group(1) for q in ctx.quotes if (m := TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)))
+
+
 def attribute_quote(ctx: ArticleContext, resolver: Resolver, index: int, q: QuotedSpan,
-                    earlier: list[Attribution]) -> Attribution:
+                    earlier: list[Attribution], labels: Counter) -> Attribution:
     """The attribution of the article's quote number `index`; `earlier` holds those of the quotes
-    before it, which a quote with no cue of its own may continue."""
+    before it, which a quote with no cue of its own may continue; `labels` counts the
+    transcript labels (`COLE:`) opening the article's quotes."""
     doc = ctx.docs.get(q.paragraph)
     if doc is None:
         return Attribution(kind="other")
@@ -32,7 +40,7 @@ def attribute_quote(ctx: ArticleContext, resolver: Resolver, index: int, q: Quot
     if ctx.nickname(q.open_at):
         return Attribution(kind="other")      # `Marcia "Cia" Price` quotes no one
     kind = quote_kind(ctx.text, para, q, inside)
-    speaking = _transcript_speaker(ctx, resolver, q)
+    speaking = _transcript_speaker(ctx, resolver, q, labels)
     if speaking is not None:
         return speaking
     if kind == "other":
@@ -83,10 +91,14 @@ def _someone_else_after(ctx: ArticleContext, doc, q: QuotedSpan, inside) -> bool
                for t in window[:NEAR_VERB])
 
 
-def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan) -> Attribution | None:
-    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals."""
+def _transcript_speaker(ctx: ArticleContext, resolver: Resolver, q: QuotedSpan,
+                        labels: Counter) -> Attribution | None:
+    """`"PENCE: Well, look, ..."`: a quoted transcript names its speaker in capitals: a person
+    the article names outside quotes, or a label that opens several of its quotes (the turns of
+    a transcript). A label used once for no one it names (`"UPDATE: The bridge is closed,"
+    Olsen said`) opens the quote and names no one."""
     m = TRANSCRIPT_NAME.match(ctx.text, q.start, q.end)
-    if m is None:
+    if m is None or (labels[m.group(1)] < TRANSCRIPT_TURNS and not resolver.people.names_someone(m.group(1))):
         return None
     name = resolver.people.fullest(m.group(1).title(), q.start)
     return Attribution("direct", name, (m.start(1), m.end(1)), ":")

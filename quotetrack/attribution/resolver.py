@@ -10,17 +10,19 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
-                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
+from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, EVENT_NOUNS, NAME_TITLES, NOBODY,
+                         ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER,
+                         REPORTING_VERBS, ROLE_ABBREVIATIONS, ROLE_GENDER, ROLE_TIME_WORDS, SECOND_HAND_VERBS,
                          SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
 from ..names import clean_name, fold, surname
-from ..tokens import lemma, pos
+from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, COMPOUND, COORDINATED, DETERMINER, DIRECT_OBJECT, FLAT,
-                      NOUN_CLAUSE, NUMBER, PASSIVE_SUBJECT, PAST_PARTICIPLE, PLURAL_NOUN_TAGS, POSSESSOR,
-                      PREPOSITION, PREPOSITION_OBJECT, RELATIVE_CLAUSE, SINGULAR_NOUN_TAGS, TIME_LABELS,
-                      agent, is_age, is_name, is_reporting, main_subject, subject_of, written_by)
-from .people import Mention, People, mention_span
+from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, COMPOUND, COORDINATED, DETERMINER, DIRECT_OBJECT,
+                      EVENT_LABELS, FINITE_TAGS, FLAT, NOUN_CLAUSE, NUMBER, PASSIVE_SUBJECT, PAST_PARTICIPLE,
+                      PLACE_LABELS, PLURAL_NOUN_TAGS, POSSESSOR, PREPOSITION, PREPOSITION_OBJECT, RELATIVE_CLAUSE,
+                      SINGULAR_NOUN_TAGS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject,
+                      subject_of, written_by)
+from .people import Mention, People, mention_span, title_before
 
 RECENT_SENTENCES = 25
 RECENT_ORGANISATION_SENTENCES = 4
@@ -52,7 +54,7 @@ class Resolver:
         if at not in self.resolved:
             name = self._name_for(span, at)
             if name is not None and name.named:
-                name = Name(self.people.fullest(name.text, at))
+                name = Name(self.people.fullest(name.text, at, _title(span)))
                 head = span[-1]
                 if subject.lower_ in PRONOUN_GENDER or subject.lower_ == "it" or pos(head) == "NOUN":
                     organisation = subject.lower_ == "it" or lemma(head) in ORGANISATION_NOUNS
@@ -74,6 +76,8 @@ class Resolver:
                 if not (main_subject(tok) and not is_name(tok) and lemma(tok) in PERSON_ROLES
                         and any(c.dep_ == DETERMINER for c in tok.children)):
                     continue
+                if any(c.dep_ == APPOSITION and is_name(c) for c in tok.children):
+                    continue      # "The campaign chairman, Phil Lovas, said": the name resolves it
                 span = mention_span(tok)
                 at = ctx.at(span[0])
                 if ctx.inside_quote(at):
@@ -107,8 +111,11 @@ class Resolver:
             return self._antecedent(at, None) or _description(span)    # "the 46-year-old"
         if head.ent_type_ in TIME_LABELS:
             return None       # "Saturday said", a mis-parse
+        if head.lower_ in ROLE_ABBREVIATIONS and all(t.dep_ == DETERMINER for t in span[:-1]):
+            return self._described(span, at, set(ROLE_ABBREVIATIONS[head.lower_])) or _description(span)
         if head.ent_type_ in SPEAKER_LABELS or is_name(head) or self._known_person(head):
-            return _named(span)
+            span = _before_headline_verb(span)         # "Obama Says ...": Obama
+            return None if _not_a_name(span) else _named(span)
         # "the agency's director, Maria Lopez": the name in the description wins (its own
         # apposition, never a name further inside: "a letter to Senator Hill").
         named = [t for t in head.children if t.dep_ in (COMPOUND, APPOSITION, FLAT)
@@ -126,8 +133,8 @@ class Resolver:
                 return self._author(whole, at)   # "one of the questions asks"
             return _description(span)     # "Another said", "Several wrote", "Two of them told"
         # A description: "the finance minister", "the newspaper", "the candidate's doctor".
-        if any(c.dep_ == POSSESSOR for c in head.children):
-            return _description(span)
+        if any(c.dep_ == POSSESSOR and not (_place(c) and lemma(head) in PERSON_ROLES) for c in head.children):
+            return _description(span)      # "the candidate's doctor"; "Poland's president" is a role
         if lemma(head) in ORGANISATION_NOUNS:
             return self._organisation(head, at) or _description(span)
         return self._described(span, at) or (_description(span) if pos(head) in ("NOUN", "PROPN") else None)
@@ -172,23 +179,31 @@ class Resolver:
             return None
         return self._antecedent(at, PRONOUN_GENDER.get(word))
 
-    def _described(self, span, at: int) -> Name | None:
-        """The person whose titles the description's words match, nearest first; else, for a
-        role ("the senator"), the most recent compatible person; else the description itself."""
+    def _described(self, span, at: int, words: set[str] | None = None) -> Name | None:
+        """The person whose titles the description's words match, nearest first ("Poland's
+        president" for Polish President Anna Nowak); else, for a role ("the senator"), the most
+        recent person (for an office, one the text gives no other office); else the description
+        itself, as written, as for a qualified office ("the prime minister")."""
         head = span[-1]
-        words = {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
+        role_named = words is None and lemma(head) in PERSON_ROLES
+        words = words or {lemma(t) for t in span if pos(t) in ("NOUN", "ADJ", "PROPN")}
         best, best_score = None, 0
         for m in self._mentions_before(at):
             if not m.person:
                 continue
             titles = self.people.titles_of(m.name, m.end)
+            if role_named and not any(_same_word(lemma(head), t) for t in titles):
+                continue      # "the Polish president" is a president, not a Polish minister
             score = sum(1 for w in words if any(_same_word(w, t) for t in titles))
             if score > best_score:
                 best, best_score = m.name, score
         if best is not None:
             return Name(best)
-        if lemma(head) in PERSON_ROLES and lemma(head) not in COLLECTIVE_ROLES and _definite_singular(head):
-            return self._antecedent(at, ROLE_GENDER.get(lemma(head))) or _description(span)
+        role = lemma(head)
+        if role in PERSON_ROLES and role not in COLLECTIVE_ROLES and _definite_singular(head):
+            if role in NAME_TITLES and len(words - ROLE_TIME_WORDS) > 1:
+                return _description(span)    # "the New York attorney general" nobody was titled
+            return self._antecedent(at, ROLE_GENDER.get(role), role) or _description(span)
         return None
 
     def _organisation(self, head, at: int) -> Name | None:
@@ -246,14 +261,22 @@ class Resolver:
             out.append(self.mentions[i])
         return out
 
-    def _antecedent(self, at: int, gender: str | None) -> Name | None:
-        """The most recent compatible person: subjects first, then any person mention."""
+    def _antecedent(self, at: int, gender: str | None, role: str | None = None) -> Name | None:
+        """The most recent compatible person: subjects first, then any person mention. For an
+        office ("the senator", a title word), never someone the text gave another office."""
         candidates = [m for m in self._mentions_before(at) if m.person]
         fits = [m for m in candidates if gender is None or self.people.gender_of(m.name, m.end) in (None, gender)]
+        if role in NAME_TITLES:
+            fits = [m for m in fits if not self._other_role(m, role)]
         for pool in ([m for m in fits if m.subject], fits):
             if pool:
                 return Name(pool[0].name)
         return None
+
+    def _other_role(self, m: Mention, role: str) -> bool:
+        """The text gives this person another office ("union leader" is none, nor "husband")."""
+        offices = {t for t in self.people.titles_of(m.name, m.end) if t in NAME_TITLES and t in PERSON_ROLES}
+        return bool(offices) and not any(_same_word(role, t) for t in offices)
 
 
 def _speaking_head(noun):
@@ -311,8 +334,18 @@ def _bracketed(tok) -> bool:
     return False
 
 
+def _title(span) -> str | None:
+    """The title written just before the name a mention ends with ("Mrs. Lindqvist",
+    "President Lindqvist"), if any; a pronoun has none."""
+    if pos(span[-1]) == "PRON":
+        return None
+    last_title = max((k for k, t in enumerate(span) if t.lower_.strip(".") in NAME_TITLES), default=-1)
+    name = span[last_title + 1:]
+    return title_before(name) if name else None
+
+
 def _named(span) -> Name | None:
-    text = clean_name(" ".join(t.text for t in span))
+    text = clean_name("".join(t.text_with_ws for t in span))
     return Name(text) if text else None
 
 
@@ -322,6 +355,35 @@ def _description(span) -> Name:
 
 def _position(mention: Mention) -> int:
     return mention.at
+
+
+def _not_a_name(span) -> bool:
+    """A speaker is a name: not a clause (`Lee greeted Park`, one entity to a small model), nor
+    an event or an agreement (`the Lisbon Summit`)."""
+    head = span[-1]
+    return any(t.tag_ in FINITE_TAGS and t.is_lower for t in span[1:]) \
+        or head.ent_type_ in EVENT_LABELS or (lemma(head) in EVENT_NOUNS and head.ent_type_ != "PERSON")
+
+
+def _before_headline_verb(span):
+    """The words before a headline's verb of saying, who are its subject ("Lee Slams Park")."""
+    verb = next((k for k, t in enumerate(span) if k and _headline_verb(t)), None)
+    return span if verb is None else span[:verb]
+
+
+def _headline_verb(tok) -> bool:
+    """"Lee Slams Park", "Mayor Warns Residents": a verb of saying, capitalised as a headline
+    writes it, inside a run of capitalised words; never inside a place or an organisation's
+    name ("United States")."""
+    word = tok.lower_
+    verb = lemma_as_verb(word)
+    return tok.is_title and tok.ent_type_ in ("", "PERSON") and word.endswith("s") and verb != word \
+        and verb in REPORTING_VERBS
+
+
+def _place(tok) -> bool:
+    """A country or city as a possessor: "Poland's president" names a role, not a person's."""
+    return tok.ent_type_ in PLACE_LABELS
 
 
 def _same_word(a: str, b: str) -> bool:
