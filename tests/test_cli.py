@@ -40,25 +40,51 @@ def test_diff_of_two_versions_exits_1_and_shows_the_word_changes(files):
     assert "\033[" not in out   # no colour when not on a terminal
 
 
-def test_diff_of_identical_versions_exits_0(files):
+def test_diff_of_the_same_quotations_laid_out_otherwise_exits_0(files, tmp_path):
     a, _ = files
-    result = run("diff", str(a), str(a))
+    relaid = tmp_path / "relaid.txt"     # other quote marks, spacing and paragraph breaks
+    relaid.write_text(A.replace("“", '"').replace("”", '"').replace("\n\n", "\n\n\n").replace(" on ", "  on "),
+                      encoding="utf-8")
+    result = run("diff", str(a), str(relaid))
     assert result.returncode == 0, result.stderr
-    assert "2 matched (0 reworded, 0 with another speaker), 0 only in A, 0 only in B" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"--- {a}", f"+++ {relaid}",
+        "= We will rebuild every house that the water took from us,",
+        "= The harbour will reopen in May,",
+        "2 matched (0 reworded, 0 with another speaker), 0 only in A, 0 only in B, mean drift 0.00"]
+
+
+def test_diff_of_a_text_with_no_named_speaker_and_itself_exits_0(tmp_path):
+    same = tmp_path / "sign.txt"
+    same.write_text("“We will win,” the sign said.\n\n“The harbour will reopen in May,” it read.\n",
+                    encoding="utf-8")
+    result = run("diff", str(same), str(same))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == ("2 matched (0 reworded, 0 with another speaker), "
+                                              "0 only in A, 0 only in B, mean drift 0.00")
 
 
 def test_diff_reads_standard_input(files):
     a, _ = files
-    result = run("diff", str(a), "-", stdin=A)
-    assert result.returncode == 0, result.stderr
+    result = run("diff", "--no-color", str(a), "-", stdin=B)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"--- {a}", "+++ stdin"]
+    assert "+ only in stdin: Nobody will be left behind,  (Rita Olsen)" in lines
 
 
 def test_diff_json_parses(files):
     a, b = files
     result = run("diff", "--format", "json", str(a), str(b))
     data = json.loads(result.stdout)
-    assert data["summary"]["matched"] == 1 and data["summary"]["only_in_a"] == 1
-    assert {q["status"] for q in data["quotations"]} == {"reworded", "only_in_a", "only_in_b"}
+    assert data["summary"] == {"matched": 1, "reworded": 1, "speaker_changed": 0, "only_in_a": 1,
+                               "only_in_b": 1, "paraphrased": 0, "mean_drift": data["summary"]["mean_drift"]}
+    assert 0 < data["summary"]["mean_drift"] < 0.5
+    assert [(q["status"], q["a_text"], q["b_text"]) for q in data["quotations"]] == [
+        ("reworded", "We will rebuild every house that the water took from us,",
+         "We shall rebuild each house the water took from us,"),
+        ("only_in_a", "The harbour will reopen in May,", None),
+        ("only_in_b", None, "Nobody will be left behind,")]
 
 
 def test_diff_csv_parses(files):
