@@ -45,3 +45,18 @@ def test_an_article_that_breaks_the_pipeline_does_not_sink_the_others(fragile_nl
         frame = qt.extract_quotes(articles, nlp=fragile_nlp)
     assert frame["doc_id"].tolist() == ["good", "also good"]
     assert list(frame.attrs["errors"]) == ["bad"]
+
+
+def test_batch_size_counts_articles_in_extract_quotes_too(nlp, monkeypatch):
+    import quotetrack.parsing as parsing
+    sizes, real = [], parsing._parse_chunk
+
+    def counted(chunk, nlp):
+        sizes.append(len(chunk))
+        return real(chunk, nlp)
+
+    monkeypatch.setattr(parsing, "_parse_chunk", counted)
+    articles = {**dict(list(ARTICLES.items())[:3]), "none": "No quotes.", "empty": ""}
+    frame = qt.extract_quotes(articles, nlp=nlp, batch_size=2)
+    assert sizes == [2, 2, 1]
+    pd.testing.assert_frame_equal(frame, qt.extract_quotes(articles, nlp=nlp))
