@@ -42,15 +42,16 @@ def test_diff_of_two_versions_exits_1_and_shows_the_word_changes(files):
 
 def test_diff_of_the_same_quotations_laid_out_otherwise_exits_0(files, tmp_path):
     a, _ = files
-    relaid = tmp_path / "relaid.txt"     # other quote marks, spacing and paragraph breaks
-    relaid.write_text(A.replace("“", '"').replace("”", '"').replace("\n\n", "\n\n\n").replace(" on ", "  on "),
+    relaid = tmp_path / "relaid.txt"     # other quote marks, spacing, case and paragraph breaks
+    relaid.write_text(A.replace("“", '"').replace("”", '"').replace("\n\n", "\n\n\n").replace(" on ", "  on ")
+                      .replace("every house", "every  house").replace("The harbour", "the harbour"),
                       encoding="utf-8")
     result = run("diff", str(a), str(relaid))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"--- {a}", f"+++ {relaid}",
         "= We will rebuild every house that the water took from us,",
-        "= The harbour will reopen in May,",
+        "= the harbour will reopen in May,",   # as B writes it
         "2 matched (0 reworded, 0 with another speaker), 0 only in A, 0 only in B, mean drift 0.00"]
 
 
@@ -104,7 +105,7 @@ def test_diff_colours_only_when_asked_or_on_a_terminal(files):
     (b"", "empty"),
     (b"  \n\n", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a binary file, not text"),
-    (b"caf\xe9 au lait", "not UTF-8 text"),
+    (b"caf\xe9 au lait", "not UTF-8 text (byte 3)"),
 ])
 def test_trouble_exits_2_with_one_line_naming_the_file(tmp_path, files, content, message):
     bad = tmp_path / "bad.txt"
@@ -112,9 +113,7 @@ def test_trouble_exits_2_with_one_line_naming_the_file(tmp_path, files, content,
         bad.write_bytes(content)
     result = run("diff", str(files[0]), str(bad))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"quotetrack: {bad}: {message}" or \
-        result.stderr.strip().startswith(f"quotetrack: {bad}: {message}")
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr == f"quotetrack: {bad}: {message}\n"
 
 
 def test_a_directory_is_trouble(tmp_path, files):
@@ -128,12 +127,19 @@ def test_extract_writes_csv_and_jsonl(files, tmp_path):
     result = run("extract", str(a), str(b))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 4
-    assert {"doc_id", "speaker", "cluster_id", "canonical", "drift"} <= set(rows[0])
+    expected = [(str(a), "We will rebuild every house that the water took from us,", "Rita Olsen"),
+                (str(a), "The harbour will reopen in May,", "Rita Olsen"),
+                (str(b), "We shall rebuild each house the water took from us,", "Rita Olsen"),
+                (str(b), "Nobody will be left behind,", "Rita Olsen")]
+    assert [(r["doc_id"], r["text"], r["speaker"]) for r in rows] == expected
+    assert rows[0]["cluster_id"] == rows[2]["cluster_id"] != rows[1]["cluster_id"]
+    assert list(rows[0])[:9] == ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
+                                 "speaker_end", "cue"]
+    assert {"cluster_id", "canonical", "drift"} <= set(rows[0])
     out = tmp_path / "q.jsonl"
     assert run("extract", "--format", "jsonl", "-o", str(out), str(tmp_path)).returncode == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 4 and records[0]["doc_id"].endswith("a.txt")
+    assert [(r["doc_id"], r["text"], r["speaker"]) for r in records] == expected
 
 
 def test_extract_reported_adds_the_reported_statements(tmp_path):

@@ -44,7 +44,9 @@ def test_other_columns_are_carried_to_every_quote_row(nlp):
 
 def test_pipe_style(nlp):
     frame = pd.DataFrame({"text": [TEXT]}).pipe(qt.extract_quotes, nlp=nlp)
-    assert len(frame) == 1
+    pd.testing.assert_frame_equal(frame, qt.extract_quotes({0: TEXT}, nlp=nlp))
+    assert frame[["doc_id", "text", "speaker"]].values.tolist() == [
+        [0, "We will rebuild the port by spring,", "Rita Olsen"]]
 
 
 def test_empty_article_gives_no_rows(nlp):

@@ -126,7 +126,7 @@ def test_grouping_never_crashes_on_odd_quote_texts(texts):
 def test_thousands_of_quotes_in_one_article(nlp):
     text = " ".join(f"“Point {i} stands,” she said." for i in range(3000))
     result = pipeline(["Judge Ana Lima spoke.\n\n" + text], nlp)
-    assert len(result) == 3000
+    assert result["text"].tolist() == [f"Point {i} stands," for i in range(3000)]
     assert set(result["speaker"]) == {"Ana Lima"}
 
 
