@@ -16,6 +16,7 @@ EMPTY, QUOTELESS, BAD = "", "No quotes here, only the writer's words.", "“BOOM
 MIXES = {
     "bad first": ["bad", "wire", "daily"],
     "bad last": ["wire", "daily", "bad"],
+    "bad in the middle": ["wire", "bad", "daily"],
     "bad alone": ["bad"],
     "bad twice": ["bad", "wire", "bad2", "daily"],
     "bad after a quote-less one": ["quoteless", "bad", "wire"],

@@ -88,22 +88,6 @@ def test_article_longer_than_the_pipeline_takes_is_processed_in_pieces(nlp):
     assert frame["speaker"].tolist() == ["Rita Olsen"]
 
 
-def test_one_failing_article_does_not_sink_the_batch(nlp, monkeypatch):
-    import quotetrack.extract as extract
-    real = extract.attribute_article
-
-    def flaky(text, *args, **kwargs):
-        if "BOOM" in text:
-            raise RuntimeError("parser exploded")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(extract, "attribute_article", flaky)
-    with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: parser exploded"):
-        frame = qt.extract_quotes({"good": TEXT, "bad": "“BOOM,” he said."}, nlp=nlp)
-    assert frame["doc_id"].tolist() == ["good"]
-    assert frame.attrs["errors"] == {"bad": "RuntimeError: parser exploded"}
-
-
 def test_spelling_variants_get_one_name_across_articles(nlp):
     frame = qt.extract_quotes({
         "a": "“The talks failed,” said President Oleksandr Kovalenko.",

@@ -195,7 +195,7 @@ def test_an_ellipsis_written_either_way_is_no_change():
 
 # The seed articles, as a reader meets them: from the command line.
 
-def run(*args):
+def cli(*args):
     return subprocess.run([sys.executable, "-m", "quotetrack", *args], capture_output=True, text=True, timeout=120)
 
 
@@ -231,10 +231,10 @@ def test_the_readme_report_command_writes_the_page(tmp_path):
     assert page.count("<section class='cluster'") == n > 10
 
 
-def test_articles_without_quotes_give_a_page_that_says_so(tmp_path):
+def test_articles_without_quotes_give_a_page_that_says_so(tmp_path, cli):
     article = tmp_path / "calm.txt"
     article.write_text("The mayor visited the port on Monday and spoke to nobody.\n", encoding="utf-8")
-    result = run("report", str(article))
+    result = cli("report", str(article))
     assert result.returncode == 0 and result.stderr == ""
     assert "<p class='lead'>No quotations found.</p>" in result.stdout and not Page(result.stdout).problems
     assert "<section" not in result.stdout
@@ -255,13 +255,13 @@ def test_the_readme_pictures_are_there_and_small():
     (["{data}", "--meta", "{nofile}"], "{nofile}: no 'file' column (it has: name, outlet)"),
     (["{data}", "-o", "{empty}/no/such/dir/r.html"], "{empty}/no/such/dir/r.html: cannot be written"),
 ])
-def test_trouble_exits_2_with_one_line(tmp_path, args, message):
+def test_trouble_exits_2_with_one_line(tmp_path, args, message, cli):
     places = {"empty": tmp_path / "empty", "binary": tmp_path / "b.txt", "data": DATA,
               "nofile": tmp_path / "meta.csv"}
     places["empty"].mkdir()
     places["binary"].write_bytes(b"\x89PNG\x00\x00")
     places["nofile"].write_text("name,outlet\nx.txt,Wire\n", encoding="utf-8")
-    result = run("report", *[a.format(**places) for a in args])
+    result = cli("report", *[a.format(**places) for a in args])
     assert result.returncode == 2
     assert result.stderr.startswith("quotetrack: " + message.format(**places))
     assert len(result.stderr.strip().splitlines()) == 1

@@ -39,14 +39,6 @@ def test_iter_quotes_keeps_one_name_per_person_across_batches(nlp):
     assert [f["speaker"].iloc[0] for f in frames] == ["Oleksandr Kovalenko"] * 2
 
 
-def test_an_article_that_breaks_the_pipeline_does_not_sink_the_others(fragile_nlp):
-    articles = {"good": ARTICLES["d1"], "bad": "“BOOM,” he said.", "also good": ARTICLES["d2"]}
-    with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: component exploded"):
-        frame = qt.extract_quotes(articles, nlp=fragile_nlp)
-    assert frame["doc_id"].tolist() == ["good", "also good"]
-    assert list(frame.attrs["errors"]) == ["bad"]
-
-
 def test_batch_size_counts_articles_in_extract_quotes_too(nlp, monkeypatch):
     import quotetrack.parsing as parsing
     sizes, real = [], parsing._parse_chunk
