@@ -14,7 +14,7 @@ from .extract import extract_quotes
 from .grouping import group_variants
 from .names import majority_speaker
 from .normalize import words
-from .schema import is_none
+from .schema import REPORTED, is_none, is_reported
 
 COMPARED_KINDS = ("direct", "partial")
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
@@ -131,13 +131,13 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
     version only reports in its own words ("she said the plan would fail") is listed as
     paraphrased, not as missing."""
     quotes = extract_quotes({name_a: text_a, name_b: text_b}, nlp=nlp, reported=True)
-    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS + ("reported",))]
+    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS + (REPORTED,))]
     if len(quotes):
         quotes = group_variants(quotes)
     pairs, only_a, only_b, paraphrased = [], [], [], []
     for _, cluster in quotes.groupby("cluster_id", sort=False) if len(quotes) else ():
-        reports = cluster[cluster["kind"] == "reported"]
-        cluster = cluster[cluster["kind"] != "reported"]
+        reports = cluster[is_reported(cluster)]
+        cluster = cluster[~is_reported(cluster)]
         side_a = cluster[cluster["doc_id"] == name_a].sort_values("start")
         side_b = cluster[cluster["doc_id"] == name_b].sort_values("start")
         if cluster.empty:

@@ -15,10 +15,9 @@ from .diff import word_diff_html
 from .drift import drift_summary, score_drift
 from .frames import require_columns
 from .names import majority_speaker
-from .schema import is_none
+from .schema import is_none, is_reported
 
 NEEDED = ["doc_id", "text", "kind", "speaker", "cluster_id", "canonical"]
-REPORTED = "reported"
 NO_SPEAKER = "(no speaker found)"
 
 
@@ -42,7 +41,7 @@ def report(quotes: pd.DataFrame, path: str | Path | None = None, *, by: str | No
         "<h2>Drift per source</h2>",
         _drift_chart(variants, sources),
         "<h2>Who is quoted where</h2>",
-        _speaker_table(quotes[~_is_reported(quotes)], source, sources),
+        _speaker_table(quotes[~is_reported(quotes)], source, sources),
         "<h2>Each utterance and its variants</h2>",
         *(_cluster_section(n, cluster_id, variants, paraphrases) for n, cluster_id in enumerate(clusters, 1)),
         "<p class='foot'>Made by quotetrack.</p>",
@@ -62,7 +61,7 @@ def source_variants(quotes: pd.DataFrame, by: str | None = None) -> pd.DataFrame
     Columns: cluster_id, source, kind, text, pieces, speaker, canonical, doc_id and score_drift's.
     """
     source = _source_column(quotes, by)
-    rows = quotes[~_is_reported(quotes)].assign(source=lambda f: _labels(f, source))
+    rows = quotes[~is_reported(quotes)].assign(source=lambda f: _labels(f, source))
     rank = {name: i for i, name in enumerate(dict.fromkeys(rows["source"]))}
     rows = rows.assign(source_rank=rows["source"].map(rank))
     rows = rows.sort_values(["cluster_id", "source_rank", *(["start"] if "start" in rows.columns else [])],
@@ -90,12 +89,8 @@ def _labels(frame: pd.DataFrame, source: str) -> pd.Series:
                      index=frame.index, dtype=object)
 
 
-def _is_reported(frame: pd.DataFrame) -> pd.Series:
-    return frame["kind"].astype(str) == REPORTED
-
-
 def _reported(quotes: pd.DataFrame) -> pd.DataFrame:
-    rows = quotes[_is_reported(quotes)]
+    rows = quotes[is_reported(quotes)]
     return rows.sort_values("start", kind="stable") if "start" in rows.columns else rows
 
 
@@ -114,7 +109,7 @@ def _cluster_order(variants: pd.DataFrame, paraphrases: pd.DataFrame) -> list:
 def _counts(quotes: pd.DataFrame, sources: list[str], clusters: list) -> str:
     if quotes.empty:
         return "No quotations found."
-    n_reported = int(_is_reported(quotes).sum())
+    n_reported = int(is_reported(quotes).sum())
     parts = [_plural(len(sources), "source"), _plural(len(quotes) - n_reported, "quotation"),
              _plural(len(clusters), "utterance")]
     if n_reported:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 # Kinds of row. `reported` rows (reported speech) appear only with extract_quotes(reported=True).
-KINDS = ["direct", "partial", "heading", "other", "reported"]
+REPORTED = "reported"
 QUOTE_KINDS = ("direct", "partial", "heading", "other")
+KINDS = [*QUOTE_KINDS, REPORTED]
 
 # extract_quotes: one row per quoted span (or reported statement).
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
@@ -24,6 +26,14 @@ DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", 
 
 # Every column a stage writes: an article column of the same name is carried as article_<name>.
 ALL_COLUMNS = frozenset(QUOTE_COLUMNS + GROUP_COLUMNS + DRIFT_COLUMNS) - {"doc_id", "text"}
+
+
+def is_reported(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows are reported statements (kind `reported`), as a boolean mask; none of them
+    when the frame has no `kind` column."""
+    if "kind" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return (frame["kind"].astype(str) == REPORTED).to_numpy()
 
 
 def is_none(value) -> bool:

@@ -20,6 +20,7 @@ article context and share one resolver: quotes, and (on request) reported statem
 from __future__ import annotations
 
 from ..quotemarks import Paragraph, QuotedSpan
+from ..schema import REPORTED
 from .context import ArticleContext
 from .people import index_people
 from .quotes import attribute_quotes
@@ -55,4 +56,4 @@ def attribute_article(text: str, paragraphs: list[Paragraph], docs: dict[int, ob
     while statement is not None:
         out.append(attribute_statement(resolver, statement))
         statement = next(pending, None)
-    return sorted(out, key=lambda r: (r.start, r.kind == "reported"))
+    return sorted(out, key=lambda r: (r.start, r.kind == REPORTED))

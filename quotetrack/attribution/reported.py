@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..constants import ACCORDING_TO, COMPLEMENTIZERS, DOCUMENT_NOUNS
+from ..schema import REPORTED
 from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
@@ -34,7 +35,6 @@ from .resolver import Resolver
 from .result import Attributed
 from .sources import NOMINAL, as_clause, asks, has_subject, says, source
 
-REPORTED = "reported"
 ACCUSED_OF = "of"            # "accused her of lying"
 CUT_MARKS = (":", ";", "—", "–", " - ", "--")
 NOUN_MODIFIERS = ("acl", "appos", "amod", "relcl")

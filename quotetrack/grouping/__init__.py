@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..frames import require_columns
 from ..normalize import normalized
-from ..schema import is_none
+from ..schema import is_none, is_reported
 from .canonical import canonicals
 from .clusters import cluster_units, join_pieces, stable_ids
 from .evidence import SHORT_QUOTE, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules, judge, speaker_relation
@@ -80,8 +80,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     norms = [normalized(t) for t in texts]
     wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
     rows = _rows(out, text_rank)
-    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
-        else np.zeros(n, dtype=bool)
+    reported = is_reported(out)
     rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
                   containment=containment, min_words=min_words, distinctive=distinctive,
                   max_days=max_days)
