@@ -36,6 +36,7 @@ def synthetic_quotes(n: int, seed: int = 7):
     """(frame with doc_id, text, speaker; the true utterance of each row)."""
     import numpy as np
     import pandas as pd
+
     from quotetrack.constants import STOPWORDS
 
     rng = random.Random(seed)
@@ -138,7 +139,7 @@ def bcubed_f1(truth, predicted):
         gold[g].add(k)
         pred[p].add(k)
     precision = recall = 0.0
-    for k, (g, p) in enumerate(zip(truth, predicted)):
+    for g, p in zip(truth, predicted):
         both = len(gold[g] & pred[p])
         precision += both / len(pred[p])
         recall += both / len(gold[g])

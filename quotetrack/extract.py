@@ -12,8 +12,8 @@ import pandas as pd
 from .articles import Article, carried_columns, iter_articles
 from .attribution import Attributed, attribute_article
 from .names import canonical_speakers
-from .pipeline import load_pipeline
 from .parsing import ARTICLES_PER_BATCH, ParsedArticle, parsed_articles
+from .pipeline import load_pipeline
 from .schema import quote_frame
 from .workers import map_in_processes
 

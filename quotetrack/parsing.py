@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import NamedTuple
 
 from .articles import Article
@@ -241,7 +241,7 @@ def _entities_outside_quotes(ner, chunk, docs_by_article: dict, starts: list[dic
     from spacy.tokens import Doc, Span
 
     jobs = []   # (paragraph Doc, token indices kept, Doc of those tokens)
-    for n, (article, paragraphs, quotes, _, named) in enumerate(chunk):
+    for n, (_, _, quotes, _, named) in enumerate(chunk):
         for p_index, doc in docs_by_article.get(n, {}).items():
             start = starts[n][p_index]
             if p_index in named:

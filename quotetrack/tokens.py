@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .constants import (IRREGULAR_NOUNS, IRREGULAR_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS,
-                        SECOND_HAND_VERBS, TAG_POS, UNCOUNTABLE_NOUNS)
+from .constants import (
+    IRREGULAR_NOUNS,
+    IRREGULAR_VERBS,
+    REPORTED_SPEECH_VERBS,
+    REPORTING_VERBS,
+    SECOND_HAND_VERBS,
+    TAG_POS,
+    UNCOUNTABLE_NOUNS,
+)
 
 # The verbs whose lemma matters: every other verb keeps the last form tried.
 KNOWN_VERBS = REPORTING_VERBS | REPORTED_SPEECH_VERBS | SECOND_HAND_VERBS

@@ -5,7 +5,6 @@ import pytest
 import quotetrack as qt
 from quotetrack.names import canonical_speakers
 
-
 # 1. A question or an exclamation, its cue after it.
 
 def test_question_with_an_inverted_cue_finds_the_described_person(quotes_of, one):
@@ -385,6 +384,7 @@ def test_the_name_after_a_datelines_dash_is_the_subject(nlp):
     """The parse as small models give it: the dateline as subject, the state and the name hung
     from it in apposition."""
     from spacy.tokens import Doc
+
     from quotetrack.attribution.grammar import past_dateline
     words = ["LA", "CROSSE", ",", "Wis.", "—", "Gov.", "Ann", "Hale", "said"]
     heads = [1, 8, 1, 1, 1, 7, 7, 1, 8]

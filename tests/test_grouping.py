@@ -5,7 +5,6 @@ import pytest
 
 import quotetrack as qt
 
-
 UNRELATED = [
     ("z1", "The harvest this autumn was the worst our village has seen in decades", "Ada Lind"),
     ("z2", "We are asking the government to send water trucks before the summer heat", "Ada Lind"),

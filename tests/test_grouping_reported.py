@@ -17,8 +17,10 @@ def frame(frame):
 
 
 QUOTES = [
-    ("a", 0, "If the dam holds through the floods, I am ready to hand the ministry to my deputy", "Nora Vik", "direct"),
-    ("b", 0, "If the dam holds through the floods I am ready to hand over the ministry to my deputy", "Nora Vik", "direct"),
+    ("a", 0, "If the dam holds through the floods, I am ready to hand the ministry to my deputy",
+     "Nora Vik", "direct"),
+    ("b", 0, "If the dam holds through the floods I am ready to hand over the ministry to my deputy",
+     "Nora Vik", "direct"),
     ("c", 0, "The orchards along the river will be replanted with apricot trees next spring", "Paul Dunn", "direct"),
     ("d", 0, "Our lifeboat crews pulled eleven fishermen from the freezing water on Sunday", "Ines Vale", "direct"),
 ]
@@ -28,7 +30,8 @@ def test_a_report_that_holds_a_quote_of_its_article_joins_that_quote(frame, same
     g = qt.group_variants(frame([
         *QUOTES,
         ("e", 30, "braver than any sailor I have known", "Ines Vale", "partial"),
-        ("e", 0, "the coastguard chief said the rescuers were \"braver than any sailor I have known\"", "Ines Vale", "reported"),
+        ("e", 0, "the coastguard chief said the rescuers were \"braver than any sailor I have known\"",
+         "Ines Vale", "reported"),
     ]))
     assert same(g, 4, 5)
     assert g["cluster_id"].nunique() == 4
@@ -37,8 +40,10 @@ def test_a_report_that_holds_a_quote_of_its_article_joins_that_quote(frame, same
 def test_a_paraphrase_with_the_same_speaker_and_rare_words_joins_the_quote(frame, same):
     g = qt.group_variants(frame([
         *QUOTES,
-        ("e", 0, "she would hand the ministry to her deputy if the dam holds through the floods", "Nora Vik", "reported"),
-        ("f", 0, "she would hand the ministry to her deputy if the dam holds through the floods", "Paul Dunn", "reported"),
+        ("e", 0, "she would hand the ministry to her deputy if the dam holds through the floods",
+         "Nora Vik", "reported"),
+        ("f", 0, "she would hand the ministry to her deputy if the dam holds through the floods",
+         "Paul Dunn", "reported"),
     ]))
     assert same(g, 0, 1) and same(g, 0, 4)
     assert not same(g, 0, 5)            # another speaker: not the same utterance

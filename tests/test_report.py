@@ -88,11 +88,14 @@ def test_each_variant_is_marked_word_by_word_against_the_canonical():
     assert "other speaker" in post[4] and "most sources: Rita Olsen" in post[4]
 
 
+WHOLE = "If there is peace, I am ready. I can go."
+
+
 def test_a_quote_split_around_its_attribution_reads_whole_and_is_not_cut():
     quotes = frame([
-        ("a", "Wire", "If there is peace, I am ready.", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
-        ("b", "Daily", "If there is peace, I am ready,", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
-        ("b", "Daily", "I can go.", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
+        ("a", "Wire", "If there is peace, I am ready.", "direct", "Ana Lima", 0, WHOLE),
+        ("b", "Daily", "If there is peace, I am ready,", "direct", "Ana Lima", 0, WHOLE),
+        ("b", "Daily", "I can go.", "direct", "Ana Lima", 0, WHOLE),
     ])
     quotes.loc[0, "text"] = "If there is peace, I am ready. I can go."
     variants = source_variants(quotes)
@@ -163,8 +166,9 @@ def test_the_chart_counts_direct_quotations_other_sources_share():
         ("e", "Gazette", "every house", "partial", "Rita Olsen", 0, CANON),
         ("f", "Courier", "Only here", "direct", "Rita Olsen", 9, "Only here")])], ignore_index=True)
     svg = re.search(r"<svg.*?</svg>", qt.report(quotes), re.S).group(0)
-    assert re.search(r"<title>Gazette</title>Gazette</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
-    assert re.search(r"<title>Courier</title>Courier</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
+    for source in ("Gazette", "Courier"):
+        assert re.search(rf"<title>{source}</title>{source}</text>"
+                         r"<text [^>]*class='na'>no shared direct quotation</text>", svg)
     assert svg.count("<rect") == 4
     only_partial = qt.report(frame([("a", "Wire", "house", "partial", "Rita Olsen", 0, "house"),
                                     ("b", "Daily", "house", "partial", "Rita Olsen", 0, "house")]))

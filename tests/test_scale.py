@@ -1,6 +1,5 @@
 """Several processes, streaming, and a pipeline that breaks on one article."""
 import pandas as pd
-import pytest
 
 import quotetrack as qt
 

@@ -2,13 +2,32 @@
 "according to", a name signed after a dash) and the subject token it rests on."""
 from __future__ import annotations
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END,
-                         SIGNATURE_WORDS, SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
+from ..constants import (
+    ACCORDING_TO,
+    CHARACTERISING_VERBS,
+    DOCUMENT_NOUNS,
+    SENTENCE_END,
+    SIGNATURE_WORDS,
+    SPEAKER_PRONOUNS,
+    WEAK_REPORTING_VERBS,
+)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (ADVERB, COMPLEMENTIZER, COORDINATED, DASHES, PARENTHETICAL, SUBJECTS, could_speak,
-                      earlier_subject, governs, is_name, is_reporting, subject_of)
+from .grammar import (
+    ADVERB,
+    COMPLEMENTIZER,
+    COORDINATED,
+    DASHES,
+    PARENTHETICAL,
+    SUBJECTS,
+    could_speak,
+    earlier_subject,
+    governs,
+    is_name,
+    is_reporting,
+    subject_of,
+)
 
 FINITE_VERBS = ("VB", "VBD", "VBP", "VBZ", "MD")
 MAX_HOPS = 12

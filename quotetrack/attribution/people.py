@@ -6,13 +6,21 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..constants import (MINOR_WORDS, NAME_TITLES, STOPWORDS, ORGANISATION_LABELS, PERSON_ROLES, PRONOUN_GENDER,
-                         ROLE_GENDER, SPEAKER_LABELS, TITLE_GENDER)
+from ..constants import (
+    MINOR_WORDS,
+    NAME_TITLES,
+    ORGANISATION_LABELS,
+    PERSON_ROLES,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
+    SPEAKER_LABELS,
+    STOPWORDS,
+    TITLE_GENDER,
+)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
 from .grammar import SUBJECTS, is_age, is_reporting, main_subject, subject_of
-
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
 NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}

@@ -28,9 +28,22 @@ from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED, FINITE_TAGS,
-                      NON_FINITE, OBJECTS, PARENTHETICAL, PREPOSITION, PREPOSITION_OBJECTS,
-                      RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS, written_by)
+from .grammar import (
+    AUXILIARIES,
+    CLAUSAL_COMPLEMENT,
+    COMPLEMENTIZER,
+    COORDINATED,
+    FINITE_TAGS,
+    NON_FINITE,
+    OBJECTS,
+    PARENTHETICAL,
+    PREPOSITION,
+    PREPOSITION_OBJECTS,
+    RELATIVE_CLAUSE,
+    SIDE_CLAUSES,
+    SUBJECTS,
+    written_by,
+)
 from .resolver import Resolver
 from .result import Attributed
 from .sources import NOMINAL, as_clause, asks, has_subject, says, source

@@ -10,14 +10,35 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, NOBODY, ORGANISATION_NOUNS, PERSON_ROLES,
-                         POSSESSIVE_PRONOUNS, PRONOUN_GENDER, ROLE_GENDER, SECOND_HAND_VERBS,
-                         SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
+from ..constants import (
+    COLLECTIVE_ROLES,
+    DOCUMENT_NOUNS,
+    NOBODY,
+    ORGANISATION_NOUNS,
+    PERSON_ROLES,
+    POSSESSIVE_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
+    SECOND_HAND_VERBS,
+    SOME_PEOPLE,
+    SPEAKER_LABELS,
+    SPEAKER_PRONOUNS,
+)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (COORDINATED, RELATIVE_CLAUSE, TIME_LABELS, agent, is_age, is_name,
-                      is_reporting, main_subject, subject_of, written_by)
+from .grammar import (
+    COORDINATED,
+    RELATIVE_CLAUSE,
+    TIME_LABELS,
+    agent,
+    is_age,
+    is_name,
+    is_reporting,
+    main_subject,
+    subject_of,
+    written_by,
+)
 from .people import Mention, People, mention_span
 
 RECENT_SENTENCES = 25
