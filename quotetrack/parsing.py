@@ -26,7 +26,7 @@ from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragrap
 from .scan import DESCRIPTION, POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
-ARTICLES_PER_BATCH = 256          # articles parsed together (memory stays bounded)
+ARTICLES_PER_BATCH = 64           # articles parsed together: their Docs are held at once
 PARAGRAPHS_PER_PIPE_BATCH = 256   # spaCy's own batch inside nlp.pipe
 ENTITY_PIPE = "ner"
 PROPER_NOUNS = ("NNP", "NNPS")
@@ -36,7 +36,7 @@ _POINTING_BACK = re.compile(r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + rf"|
 UNUSED = ("attribute_ruler", "lemmatizer")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedArticle:
     """One article as attribution takes it: its paragraphs and quotes, the Docs of the
     paragraphs parsed ({paragraph index: Doc}) and where each Doc starts in the text; or, in
