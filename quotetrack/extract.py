@@ -2,6 +2,7 @@
 speaker, one row per span."""
 from __future__ import annotations
 
+import pickle
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
@@ -48,7 +49,8 @@ def extract_quotes(articles, *, reported: bool = False, nlp=None,
     work = partial(extract_rows, batch_size=batch_size, reported=reported, on_error=on_error)
     if n_process > 1 and len(items) > 1:
         rows, failed = [], {}
-        for chunk_rows, chunk_failed in map_in_processes(work, items, nlp, n_process, progress):
+        in_worker = partial(work, portable=True)
+        for chunk_rows, chunk_failed in map_in_processes(in_worker, items, nlp, n_process, progress):
             rows.extend(chunk_rows)
             failed.update(chunk_failed)
     else:
@@ -111,10 +113,11 @@ def _batches(articles, batch_size: int):
 
 
 def extract_rows(items: list[Article], nlp, batch_size: int = ARTICLES_PER_BATCH,
-                 progress: bool = False, reported: bool = False, on_error: OnError = "warn"
-                 ) -> tuple[list[dict], dict]:
+                 progress: bool = False, reported: bool = False, on_error: OnError = "warn",
+                 portable: bool = False) -> tuple[list[dict], dict]:
     """Plain row dicts for the articles, and {doc_id: exception} for those that failed
-    (with on_error="raise", the first failure is raised instead)."""
+    (with on_error="raise", the first failure is raised instead). portable: in a worker
+    process, each exception must survive the way back to the parent (see _portable)."""
     rows: list[dict] = []
     failed: dict = {}
     parsed = parsed_articles(items, nlp, batch_size, reported)
@@ -126,6 +129,8 @@ def extract_rows(items: list[Article], nlp, batch_size: int = ARTICLES_PER_BATCH
         if error is None:
             rows.extend(_rows(article.article, records))
             continue
+        if portable:
+            error = _portable(error)
         if on_error == "raise":
             if hasattr(error, "add_note"):
                 error.add_note(f"quotetrack: in article {article.article.doc_id!r}")
@@ -144,6 +149,16 @@ def _attributed(article: ParsedArticle, reported: bool) -> tuple[list[Attributed
                                  reported=reported, starts=article.starts), None
     except Exception as exc:
         return [], exc
+
+
+def _portable(error: Exception) -> Exception:
+    """The error itself if it survives pickling (the way back from a worker process), else a
+    RuntimeError that says what it was: one odd exception must not sink the other articles."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError(_described(error))
 
 
 def _described(error: Exception) -> str:

