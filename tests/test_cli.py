@@ -3,7 +3,6 @@ import csv
 import io
 import json
 import subprocess
-import sys
 
 import pytest
 
@@ -13,11 +12,6 @@ A = ("Mayor Rita Olsen visited the port on Monday.\n\n"
 B = ("Rita Olsen, the mayor, spoke on Monday.\n\n"
      "“We shall rebuild each house the water took from us,” Olsen said.\n\n"
      "“Nobody will be left behind,” she added.\n")
-
-
-def cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "quotetrack", *args], input=stdin,
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

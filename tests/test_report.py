@@ -199,10 +199,6 @@ def test_an_ellipsis_written_either_way_is_no_change():
 
 # The seed articles, as a reader meets them: from the command line.
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "quotetrack", *args], capture_output=True, text=True, timeout=120)
-
-
 @pytest.fixture(scope="module")
 def seed_quotes():
     meta = pd.read_csv(DATA / "articles.csv")
