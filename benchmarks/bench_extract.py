@@ -5,12 +5,15 @@
 Default corpus: ../shared/corpus/polnear-dev (84 articles). Prints articles/s and tokens/s
 (tokens counted once, by the tokenizer) for: the full pipeline (nlp.pipe over whole articles,
 every component), extract_quotes (single process), extract_quotes(reported=True) (which also
-parses the sentences that hold a verb of saying), and extract_quotes(n_process=K) if given.
+parses the sentences that hold a verb of saying), and extract_quotes(n_process=K) if given;
+the figures also go to benchmarks/results/bench_extract.json.
 """
 import argparse
 import pathlib
 import sys
 import time
+
+from record import record, run_id
 
 import quotetrack as qt
 
@@ -23,6 +26,7 @@ def main(argv):
     ap.add_argument("--repeat", type=int, default=1, help="use the corpus N times over")
     ap.add_argument("--n-process", type=int, default=0, help="also time extract_quotes(n_process=K)")
     args = ap.parse_args(argv)
+    run_id()
     texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(args.folder).glob("*.txt"))]
     texts = texts * args.repeat
     nlp = qt.load_pipeline()
@@ -53,6 +57,10 @@ def main(argv):
     for name, seconds in rows:
         print(f"{name:38s} {seconds:7.2f} s  {len(texts) / seconds:8.1f} articles/s  "
               f"{tokens / seconds:9,.0f} tokens/s  x{base / seconds:.2f}")
+        record("bench_extract", {"variant": name, "corpus": args.folder, "articles": len(texts),
+                                 "tokens": tokens, "seconds": round(seconds, 3),
+                                 "articles_per_s": round(len(texts) / seconds, 2),
+                                 "tokens_per_s": round(tokens / seconds), "x_full_pipeline": round(base / seconds, 3)})
     print(f"({len(quotes)} quotes; with reported=True {len(reported)} rows, "
           f"{(reported['kind'] == 'reported').sum()} of them reported statements)")
     return 0

@@ -16,6 +16,8 @@ landed in a cluster with any other utterance.
   python benchmarks/bench_group.py                 # N = 10k, 100k, 1M; distractors at 100k
   python benchmarks/bench_group.py 10000 100000    # chosen sizes
   python benchmarks/bench_group.py --distractors 100000
+
+The figures also go to benchmarks/results/bench_group.json.
 """
 import random
 import resource
@@ -23,6 +25,8 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+
+from record import record, run_id
 
 SPEAKERS = 3_000
 
@@ -36,6 +40,7 @@ def synthetic_quotes(n: int, seed: int = 7):
     """(frame with doc_id, text, speaker; the true utterance of each row)."""
     import numpy as np
     import pandas as pd
+
     from quotetrack.constants import STOPWORDS
 
     rng = random.Random(seed)
@@ -110,6 +115,9 @@ def run_distractors(n: int) -> None:
     joined = sum(1 for c, d in zip(clusters, distractor) if d and len(utterances[c]) > 1)
     print(f"N={n:>9,} + {n // 2:,} distractors  {seconds:8.2f} s  B3 P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}  "
           f"distractors joined to another utterance: {joined / (n // 2):.2%}", flush=True)
+    record("bench_group", {"quotes": n, "distractors": n // 2, "seconds": round(seconds, 3),
+                           "b3_precision": round(p, 4), "b3_recall": round(r, 4), "b3_f1": round(f, 4),
+                           "distractors_joined": round(joined / (n // 2), 4)})
 
 
 def _word(rng):
@@ -138,7 +146,7 @@ def bcubed_f1(truth, predicted):
         gold[g].add(k)
         pred[p].add(k)
     precision = recall = 0.0
-    for k, (g, p) in enumerate(zip(truth, predicted)):
+    for g, p in zip(truth, predicted):
         both = len(gold[g] & pred[p])
         precision += both / len(pred[p])
         recall += both / len(gold[g])
@@ -155,19 +163,25 @@ def run_one(n: int) -> None:
     seconds = time.perf_counter() - start
     p, r, f = bcubed_f1(truth, grouped["cluster_id"].tolist())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    misattributed, joined = _misattributed(frame, truth, grouped)
     print(f"N={n:>9,}  {seconds:8.2f} s  peak {peak_mb:7.0f} MB (the synthetic data alone: "
-          f"{before_mb:.0f} MB)  B3 P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}  {_misattributed(frame, truth, grouped)}",
-          flush=True)
+          f"{before_mb:.0f} MB)  B3 P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}  "
+          f"(misattributed copies: {misattributed:.1%} of rows, {joined:.0%} of them joined)", flush=True)
+    record("bench_group", {"quotes": n, "seconds": round(seconds, 3), "peak_mb": round(peak_mb),
+                           "data_mb": round(before_mb), "b3_precision": round(p, 4), "b3_recall": round(r, 4),
+                           "b3_f1": round(f, 4), "misattributed_share": round(misattributed, 4),
+                           "misattributed_joined": round(joined, 4)})
 
 
-def _misattributed(frame, truth, grouped) -> str:
-    """How the copies that name another speaker fared: only long, nearly identical ones may join."""
+def _misattributed(frame, truth, grouped) -> tuple[float, float]:
+    """How the copies that name another speaker fared: their share of the rows, and the share of
+    them that joined their utterance (only long, nearly identical ones may)."""
     rows = frame.assign(truth=truth, cluster=grouped["cluster_id"].to_numpy())
     voice = rows.groupby("truth")["speaker"].agg(lambda s: s.mode().iloc[0])
     home = rows.groupby("truth")["cluster"].agg(lambda s: s.mode().iloc[0])
     other = rows["speaker"].to_numpy() != voice.loc[rows["truth"]].to_numpy()
     joined = rows["cluster"].to_numpy()[other] == home.loc[rows["truth"][other]].to_numpy()
-    return f"(misattributed copies: {other.mean():.1%} of rows, {joined.mean():.0%} of them joined)"
+    return float(other.mean()), float(joined.mean()) if len(joined) else 0.0
 
 
 def main(argv):
@@ -177,6 +191,7 @@ def main(argv):
     if argv[:1] == ["--distractors"]:
         run_distractors(int(argv[1]) if len(argv) > 1 else 100_000)
         return 0
+    run_id()
     sizes = [int(a) for a in argv] or [10_000, 100_000, 1_000_000]
     for n in sizes:
         subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
 import io
 import json
 import os
@@ -133,9 +132,7 @@ def _run_report(args) -> int:
     columns = [*articles.columns.drop("text"), *QUOTE_COLUMNS[1:], *GROUP_COLUMNS]
     if args.by is not None and args.by not in columns:
         raise InputError(f"--by {args.by}: no such column; choose from {', '.join(dict.fromkeys(columns))}")
-    # reported speech, where this version of extract_quotes can find it
-    options = {"reported": True} if "reported" in inspect.signature(extract_quotes).parameters else {}
-    quotes = extract_quotes(articles, progress=len(texts) > 20 and _terminal(sys.stderr), **options)
+    quotes = extract_quotes(articles, reported=True, progress=len(texts) > 20 and _terminal(sys.stderr))
     page = report(group_variants(quotes), by=args.by, title=args.title)
     if not args.output:
         sys.stdout.write(page)

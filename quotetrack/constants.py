@@ -275,3 +275,6 @@ IRREGULAR_VERBS = {
 IRREGULAR_NOUNS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "men": "man",
                    "women": "woman", "chairmen": "chairman", "congressmen": "congressman",
                    "businessmen": "businessman", "people": "person", "children": "child"}
+# Nouns in -s that are no plural (the tagger sometimes says they are): their lemma is the word.
+UNCOUNTABLE_NOUNS = frozenset({"news", "series", "species", "means", "politics", "economics",
+                               "headquarters", "physics", "mathematics", "ethics", "crossroads"})

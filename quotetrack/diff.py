@@ -14,7 +14,7 @@ from .extract import extract_quotes
 from .grouping import group_variants
 from .names import majority_speaker
 from .normalize import words
-from .schema import is_none
+from .schema import REPORTED, is_none, is_reported
 
 COMPARED_KINDS = ("direct", "partial")
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
@@ -76,7 +76,7 @@ class QuoteDiff:
         for row in self.pairs.itertuples(index=False):
             mark = "=" if row.status == "same" else "~"
             lines.append(f"{mark} {_render(word_diff(row.a_text, row.b_text), color)}")
-            if row.a_speaker != row.b_speaker:
+            if speaker_changed(row.a_speaker, row.b_speaker):
                 lines.append(f"  speaker: {row.a_speaker or '?'} -> {row.b_speaker or '?'}")
         for row in self.only_a.itertuples(index=False):
             lines.append(_paint(f"- only in {self.name_a}: {row.text}  ({row.speaker or '?'})", RED, color))
@@ -108,7 +108,7 @@ class QuoteDiff:
         rows = []
         for r in self.pairs.itertuples(index=False):
             cells = word_diff_html(r.a_text, r.b_text)
-            who = html.escape(r.b_speaker or "?") if r.a_speaker == r.b_speaker else \
+            who = html.escape(r.b_speaker or "?") if not speaker_changed(r.a_speaker, r.b_speaker) else \
                 f"{html.escape(r.a_speaker or '?')} &rarr; <b>{html.escape(r.b_speaker or '?')}</b>"
             rows.append(f"<tr><td>{r.status}</td><td>{who}</td><td>{cells}</td><td>{r.drift:.2f}</td></tr>")
         for label, frame in ((f"only in {self.name_a}", self.only_a), (f"only in {self.name_b}", self.only_b)):
@@ -131,13 +131,13 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
     version only reports in its own words ("she said the plan would fail") is listed as
     paraphrased, not as missing."""
     quotes = extract_quotes({name_a: text_a, name_b: text_b}, nlp=nlp, reported=True)
-    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS + ("reported",))]
+    quotes = quotes[quotes["kind"].isin(COMPARED_KINDS + (REPORTED,))]
     if len(quotes):
         quotes = group_variants(quotes)
     pairs, only_a, only_b, paraphrased = [], [], [], []
     for _, cluster in quotes.groupby("cluster_id", sort=False) if len(quotes) else ():
-        reports = cluster[cluster["kind"] == "reported"]
-        cluster = cluster[cluster["kind"] != "reported"]
+        reports = cluster[is_reported(cluster)]
+        cluster = cluster[~is_reported(cluster)]
         side_a = cluster[cluster["doc_id"] == name_a].sort_values("start")
         side_b = cluster[cluster["doc_id"] == name_b].sort_values("start")
         if cluster.empty:
@@ -161,19 +161,46 @@ def diff(text_a: str, text_b: str, *, name_a: str = "A", name_b: str = "B", nlp=
                       "b_speaker": majority_speaker(side_b["speaker"]),
                       "status": "same" if words(a) == words(b) else "reworded",
                       "drift": round(1 - similarity / 100, 4), "start": side_a["start"].min()})
+    pairs.extend(_pair_identical(only_a, only_b))
     pairs_frame = _ordered(pairs, ["a_text", "b_text", "a_speaker", "b_speaker", "status", "drift"])
     only_a_frame, only_b_frame = _ordered(only_a, ["text", "speaker"]), _ordered(only_b, ["text", "speaker"])
     paraphrased_frame = _ordered(paraphrased, ["quoted_in", "quote", "paraphrase", "speaker"])
     summary = {
         "matched": len(pairs_frame),
         "reworded": int((pairs_frame["status"] == "reworded").sum()),
-        "speaker_changed": int((pairs_frame["a_speaker"] != pairs_frame["b_speaker"]).sum()),
+        "speaker_changed": sum(speaker_changed(a, b) for a, b in zip(pairs_frame["a_speaker"],
+                                                                     pairs_frame["b_speaker"])),
         "only_in_a": len(only_a_frame),
         "only_in_b": len(only_b_frame),
         "paraphrased": len(paraphrased_frame),
         "mean_drift": round(float(pairs_frame["drift"].mean()), 4) if len(pairs_frame) else 0.0,
     }
     return QuoteDiff(name_a, name_b, pairs_frame, only_a_frame, only_b_frame, summary, paraphrased_frame)
+
+
+def speaker_changed(a, b) -> bool:
+    """Two versions name another speaker; no speaker on either side is no change."""
+    return (_name(a) or None) != (_name(b) or None)
+
+
+def _pair_identical(only_a: list[dict], only_b: list[dict]) -> list[dict]:
+    """Pairs of the quotations left on each side that are worded alike (words as compared),
+    taken out of `only_a` and `only_b`.
+
+    Grouping keeps a short quote with no speaker apart from its copy in another article (it is
+    no evidence of one utterance in a corpus); two versions of one story that print the same
+    words have not changed them."""
+    pairs = []
+    for a in list(only_a):
+        b = next((b for b in only_b if words(b["text"]) == words(a["text"])
+                  and not (a["speaker"] and b["speaker"] and a["speaker"] != b["speaker"])), None)
+        if b is None:
+            continue
+        only_a.remove(a)
+        only_b.remove(b)
+        pairs.append({"a_text": a["text"], "b_text": b["text"], "a_speaker": a["speaker"],
+                      "b_speaker": b["speaker"], "status": "same", "drift": 0.0, "start": a["start"]})
+    return pairs
 
 
 def _ordered(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .frames import require_columns
 from .names import majority_speakers
 from .normalize import words
-from .schema import is_none
+from .schema import is_none, is_reported
 
 # A variant this much shorter than the canonical, whose words match a part of it this well
 # (rapidfuzz partial_ratio), was cut rather than reworded: it is measured against that part.
@@ -53,8 +53,7 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
             drift.append(1.0 - part / 100.0)
         else:
             drift.append(1.0 - similarity[-1])
-    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
-        else np.zeros(len(out), dtype=bool)
+    reported = is_reported(out)
     unmeasured = reported | _alone(out)
     out["drift"] = np.where(unmeasured, np.nan, np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0))
     out["word_similarity"] = np.where(reported, np.nan, np.round(np.array(similarity, dtype=float), 4))

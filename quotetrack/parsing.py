@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import NamedTuple
 
@@ -25,6 +26,8 @@ from .quotemarks import Paragraph, QuotedSpan, find_quoted_spans, split_paragrap
 from .scan import DESCRIPTION, POINTS_BACK, saying_sentences
 
 OPENING_PARAGRAPHS = 2
+ARTICLES_PER_BATCH = 64           # articles parsed together: their Docs are held at once
+PARAGRAPHS_PER_PIPE_BATCH = 256   # spaCy's own batch inside nlp.pipe
 ENTITY_PIPE = "ner"
 PROPER_NOUNS = ("NNP", "NNPS")
 _POINTING_BACK = re.compile(r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + rf"|{DESCRIPTION})\b",
@@ -33,44 +36,74 @@ _POINTING_BACK = re.compile(r"\b(?:" + "|".join(sorted(SPEAKER_PRONOUNS)) + rf"|
 UNUSED = ("attribute_ruler", "lemmatizer")
 
 
-def parsed_articles(items: Iterable[Article], nlp, batch_size: int = 256, reported: bool = False
-                    ) -> Iterator[tuple[Article, list[Paragraph], list[QuotedSpan], dict, dict]]:
-    """(article, paragraphs, quotes, {paragraph index: Doc}, {paragraph index: start of its Doc
-    in the text}) per article, in input order; in place of the Docs, the exception of an
-    article that broke the pipeline.
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One article as attribution takes it: its paragraphs and quotes, the Docs of the
+    paragraphs parsed ({paragraph index: Doc}) and where each Doc starts in the text; or, in
+    `error`, the exception that stopped it (the other fields then hold what was known)."""
+    article: Article
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    quotes: list[QuotedSpan] = field(default_factory=list)
+    docs: dict = field(default_factory=dict)
+    starts: dict = field(default_factory=dict)
+    error: Exception | None = None
 
-    Articles stream through: one batch of paragraphs is parsed at a time."""
-    plans = (_plan(article, reported) for article in items)
-    for chunk in _batches(plans, batch_size):
+
+def parsed_articles(items: Iterable[Article], nlp, batch_size: int = ARTICLES_PER_BATCH,
+                    reported: bool = False) -> Iterator[ParsedArticle]:
+    """Every article parsed as far as attribution needs, in input order.
+
+    Articles stream through, `batch_size` articles parsed together at a time. When a batch
+    breaks the pipeline, its articles are parsed again one by one, so that only the article
+    at fault carries the error and the others are parsed as if nothing had happened."""
+    for chunk in _batches(_plans(items, reported), batch_size):
+        planned = [plan for plan in chunk if isinstance(plan, Plan)]
         try:
-            parsed = _parse_chunk(chunk, nlp, batch_size)
+            parsed = iter(_parse_chunk(planned, nlp))
+        except Exception:
+            parsed = None       # retried article by article below
+        for plan in chunk:
+            if not isinstance(plan, Plan):
+                yield plan      # its plan failed: already a ParsedArticle with the error
+            elif parsed is not None:
+                yield next(parsed)
+            else:
+                yield _parse_alone(plan, nlp)
+
+
+def _parse_alone(plan: Plan, nlp) -> ParsedArticle:
+    try:
+        return _parse_chunk([plan], nlp)[0]
+    except Exception as exc:    # this article breaks the pipeline: say so, go on
+        return ParsedArticle(plan.article, plan.paragraphs, plan.quotes, error=exc)
+
+
+def _plans(items: Iterable[Article], reported: bool):
+    """A Plan per article, or a ParsedArticle holding the error of one that cannot be planned."""
+    for article in items:
+        try:
+            yield _plan(article, reported)
         except Exception as exc:
-            if len(chunk) == 1:     # this article breaks the pipeline: say so, go on
-                plan = chunk[0]
-                yield plan.article, plan.paragraphs, plan.quotes, exc, {}
-                continue
-            yield from parsed_articles([plan.article for plan in chunk], nlp, batch_size=1,
-                                       reported=reported)
-            continue
-        yield from parsed
+            yield ParsedArticle(article, error=exc)
 
 
-def _parse_chunk(chunk: list, nlp, batch_size: int) -> list:
-    """Parse one group of articles: {paragraph index: Doc} for each."""
+def _parse_chunk(chunk: list[Plan], nlp) -> list[ParsedArticle]:
+    """Parse one group of articles together."""
     pieces = [(piece, (n, p.index))
               for n, (article, _, quotes, wanted, _) in enumerate(chunk)
               for p in wanted for piece in _pieces(article.text, p, nlp.max_length)]
     entity_pipe = ENTITY_PIPE in nlp.pipe_names
     docs_by_article: dict[int, dict[int, object]] = {}
     skipped = [name for name in nlp.pipe_names if name in UNUSED or name == ENTITY_PIPE]
-    stream = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=skipped)
+    stream = nlp.pipe(pieces, as_tuples=True, batch_size=PARAGRAPHS_PER_PIPE_BATCH, disable=skipped)
     for n, pairs in groupby(stream, key=lambda pair: pair[1][0]):
         docs_by_article[n] = _join_pieces(pairs)
     starts = [{p.index: p.start for p in plan.wanted} for plan in chunk]
     if entity_pipe:
-        _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, starts, batch_size)
-    return [(article, paragraphs, quotes, docs_by_article.get(n, {}), starts[n])
-            for n, (article, paragraphs, quotes, _, _) in enumerate(chunk)]
+        _entities_outside_quotes(nlp.get_pipe(ENTITY_PIPE), chunk, docs_by_article, starts,
+                                 PARAGRAPHS_PER_PIPE_BATCH)
+    return [ParsedArticle(plan.article, plan.paragraphs, plan.quotes, docs_by_article.get(n, {}), starts[n])
+            for n, plan in enumerate(chunk)]
 
 
 def paragraphs_to_parse(text: str, paragraphs: list[Paragraph], quotes: list[QuotedSpan]
@@ -166,14 +199,13 @@ def _plan(article: Article, reported: bool = False) -> Plan:
 
 
 def _batches(plans, batch_size: int):
-    """Groups of articles holding about `batch_size` paragraphs to parse."""
-    chunk, size = [], 0
+    """Groups of `batch_size` articles."""
+    chunk = []
     for plan in plans:
         chunk.append(plan)
-        size += len(plan.wanted)
-        if size >= batch_size:
+        if len(chunk) >= batch_size:
             yield chunk
-            chunk, size = [], 0
+            chunk = []
     if chunk:
         yield chunk
 
@@ -209,7 +241,7 @@ def _entities_outside_quotes(ner, chunk, docs_by_article: dict, starts: list[dic
     from spacy.tokens import Doc, Span
 
     jobs = []   # (paragraph Doc, token indices kept, Doc of those tokens)
-    for n, (article, paragraphs, quotes, _, named) in enumerate(chunk):
+    for n, (_, _, quotes, _, named) in enumerate(chunk):
         for p_index, doc in docs_by_article.get(n, {}).items():
             start = starts[n][p_index]
             if p_index in named:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .constants import (CLOSERS, DOUBLE, ELISIONS, LOW_OPENER_CLOSERS, OPENERS, PARAGRAPH_BREAKS,
-                        SINGLE, SYMMETRIC)
+from .constants import CLOSERS, DOUBLE, ELISIONS, LOW_OPENER_CLOSERS, OPENERS, PARAGRAPH_BREAKS, SINGLE, SYMMETRIC
 
 _PARAGRAPH = re.compile(f"[^{PARAGRAPH_BREAKS}]+")
 _MARK = re.compile(r"''|``|[“”„‟\"«»‹›‘’‚']")
@@ -114,7 +113,7 @@ def _scan(text: str, para: Paragraph) -> tuple[list[QuotedSpan], int | None]:
             parent.append(stack[-1][3] if stack else -1)
             stack.append((at, mark, family, len(parent) - 1))
     found = []
-    for entry_id, (open_at, close_at, close_mark) in closed.items():
+    for entry_id, (open_at, close_at, _) in closed.items():
         if _has_closed_ancestor(entry_id, parent, closed):
             continue
         open_mark = _mark_at(text, open_at)

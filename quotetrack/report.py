@@ -239,7 +239,8 @@ _LEGEND = ("<p class='legend'>Each utterance is shown passage by passage (the se
            "this source names someone else than most sources do.</p>")
 
 _STYLE = """
-.qtr{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;max-width:1100px;margin:0 auto;padding:0 16px}
+.qtr{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;max-width:1100px;margin:0 auto;
+padding:0 16px}
 .qtr h1{font-size:1.6em;margin:.6em 0 .2em}.qtr h2{margin-top:1.6em;border-bottom:1px solid #ccc}
 .qtr h3{margin:1.4em 0 .3em}.qtr h3 small{color:#666;font-weight:normal}
 .qtr .lead{color:#444}.qtr .legend,.qtr .caption,.qtr .foot{color:#555;font-size:.9em}
@@ -248,7 +249,8 @@ _STYLE = """
 .qtr th,.qtr td{border-bottom:1px solid #e4e4e4;padding:4px 8px;text-align:left;vertical-align:top}
 .qtr table.speakers{width:auto}.qtr td.num{text-align:right;font-variant-numeric:tabular-nums}
 .qtr table.variants{table-layout:fixed}.qtr col.c-source{width:15%}.qtr col.c-speaker{width:16%}
-.qtr col.c-drift{width:6%}.qtr col.c-marks{width:13%}.qtr del{background:#fdd;color:#900}.qtr ins{background:#dfd;color:#060;text-decoration:none}
+.qtr col.c-drift{width:6%}.qtr col.c-marks{width:13%}.qtr del{background:#fdd;color:#900}
+.qtr ins{background:#dfd;color:#060;text-decoration:none}
 .qtr .mark{display:inline-block;font-size:.8em;padding:0 6px;border-radius:8px;background:#eee;margin:1px}
 .qtr .mark.cut{background:#fff1c2}.qtr .mark.who{background:#f8c9c9}.qtr b.who{color:#a00}
 .qtr .passage-head{margin:.8em 0 0;color:#444}

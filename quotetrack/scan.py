@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import re
 
-from .constants import (ABBREVIATIONS, INFINITIVE_SPEECH_VERBS, IRREGULAR_VERBS, NAME_TITLES,
-                        NOUN_LIKE_VERBS, PERSON_ROLES, REPORTED_SPEECH_VERBS)
+from .constants import (
+    ABBREVIATIONS,
+    INFINITIVE_SPEECH_VERBS,
+    IRREGULAR_VERBS,
+    NAME_TITLES,
+    NOUN_LIKE_VERBS,
+    PERSON_ROLES,
+    REPORTED_SPEECH_VERBS,
+)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")

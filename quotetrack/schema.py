@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 # Kinds of row. `reported` rows (reported speech) appear only with extract_quotes(reported=True).
-KINDS = ["direct", "partial", "heading", "other", "reported"]
+REPORTED = "reported"
 QUOTE_KINDS = ("direct", "partial", "heading", "other")
-DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
+DIRECT, PARTIAL = "direct", "partial"
+KINDS = [*QUOTE_KINDS, REPORTED]
 
 # extract_quotes: one row per quoted span (or reported statement).
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start",
@@ -27,18 +29,19 @@ DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", 
 ALL_COLUMNS = frozenset(QUOTE_COLUMNS + GROUP_COLUMNS + DRIFT_COLUMNS) - {"doc_id", "text"}
 
 
+def is_reported(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows are reported statements (kind `reported`), as a boolean mask; none of them
+    when the frame has no `kind` column."""
+    if "kind" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return (frame["kind"].astype(str) == REPORTED).to_numpy()
+
+
 def is_none(value) -> bool:
     """None, pd.NA, NaN and NaT alike: the one test for a missing value."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
-
-
-def is_reported(frame: pd.DataFrame) -> pd.Series:
-    """Which rows are reported statements (kind `reported`); none when the frame has no kind."""
-    if "kind" not in frame.columns:
-        return pd.Series(False, index=frame.index)
-    return frame["kind"].astype(str) == REPORTED
 
 
 def quote_frame(rows: list[dict], extra_columns: list[str] | None = None,

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .constants import (IRREGULAR_NOUNS, IRREGULAR_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS,
-                        SECOND_HAND_VERBS, TAG_POS)
+from .constants import (
+    IRREGULAR_NOUNS,
+    IRREGULAR_VERBS,
+    REPORTED_SPEECH_VERBS,
+    REPORTING_VERBS,
+    SECOND_HAND_VERBS,
+    TAG_POS,
+    UNCOUNTABLE_NOUNS,
+)
 
 # The verbs whose lemma matters: every other verb keeps the last form tried.
 KNOWN_VERBS = REPORTING_VERBS | REPORTED_SPEECH_VERBS | SECOND_HAND_VERBS
+PLURAL_NOUN = "NNS"     # the one tag whose words are made singular (not NNPS: the Reynolds)
 
 
 def pos(tok) -> str:
@@ -21,7 +29,9 @@ def pos(tok) -> str:
 
 
 def lemma(tok) -> str:
-    return _lemma(tok.lower_, tok.tag_[:2])
+    """The lemma (lower case) of a verb or a plural common noun; other words as written, so a
+    proper noun keeps its form (Jones, Reynolds) and so does a singular noun in -s (news)."""
+    return _lemma(tok.lower_, tok.tag_)
 
 
 def lemma_as_verb(word: str) -> str:
@@ -31,10 +41,12 @@ def lemma_as_verb(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, tag: str) -> str:
-    if tag == "VB":
+    if tag.startswith("VB"):
         return _verb(word)
-    if tag == "NN" and word.endswith("s") or word in IRREGULAR_NOUNS:
-        return IRREGULAR_NOUNS.get(word) or _singular(word)
+    if word in IRREGULAR_NOUNS:
+        return IRREGULAR_NOUNS[word]
+    if tag == PLURAL_NOUN and word not in UNCOUNTABLE_NOUNS:
+        return _singular(word)
     return word
 
 

@@ -1,41 +1,36 @@
 """Who said it: cues before, after and inside quotes, pronouns, descriptions, continuations."""
 
 
-def one(rows, text):
-    (row,) = [r for r in rows if r["text"] == text]
-    return row
-
-
-def test_cue_after_the_quote(quotes_of):
+def test_cue_after_the_quote(quotes_of, one):
     rows = quotes_of("Mayor Ana Lopez opened the bridge on Monday.\n\n"
                      "“The bridge will carry ten thousand cars a day,” Lopez said.")
     row = one(rows, "The bridge will carry ten thousand cars a day,")
     assert (row["speaker"], row["mention"], row["cue"], row["kind"]) == ("Ana Lopez", "Lopez", "said", "direct")
 
 
-def test_inverted_cue_said_name(quotes_of):
+def test_inverted_cue_said_name(quotes_of, one):
     rows = quotes_of('"Nobody expected the flood to come so fast," said Peter Hansen, a farmer.')
     assert one(rows, "Nobody expected the flood to come so fast,")["speaker"] == "Peter Hansen"
 
 
-def test_cue_with_a_title_and_an_object(quotes_of):
+def test_cue_with_a_title_and_an_object(quotes_of, one):
     rows = quotes_of('"We will not raise taxes this year," Finance Minister Karl Berg told reporters.')
     row = one(rows, "We will not raise taxes this year,")
     assert row["speaker"] == "Karl Berg"
     assert row["cue"] == "told reporters"
 
 
-def test_cue_before_the_quote_with_a_colon(quotes_of):
+def test_cue_before_the_quote_with_a_colon(quotes_of, one):
     rows = quotes_of("Senator Maria Ortiz said: “The budget is a disgrace and we will vote against it.”")
     assert one(rows, "The budget is a disgrace and we will vote against it.")["speaker"] == "Maria Ortiz"
 
 
-def test_cue_before_the_quote_with_saying(quotes_of):
+def test_cue_before_the_quote_with_saying(quotes_of, one):
     rows = quotes_of("Coach Dan Miles criticised the referee, saying, “He made three bad calls in the last minute.”")
     assert one(rows, "He made three bad calls in the last minute.")["speaker"] == "Dan Miles"
 
 
-def test_quote_split_by_its_attribution(quotes_of):
+def test_quote_split_by_its_attribution(quotes_of, one):
     text = "Engineer Laura Chen inspected the dam.\n\n“The dam is safe,” she said. “But the road is not.”"
     rows = quotes_of(text)
     first, second = one(rows, "The dam is safe,"), one(rows, "But the road is not.")
@@ -43,39 +38,39 @@ def test_quote_split_by_its_attribution(quotes_of):
     assert first["mention"] == second["mention"] == "she"
 
 
-def test_quote_in_the_middle_of_its_attribution(quotes_of):
+def test_quote_in_the_middle_of_its_attribution(quotes_of, one):
     rows = quotes_of("Tom Reyes runs the shelter.\n\n“We are full,” he said, “and we turn people away every night.”")
     assert one(rows, "We are full,")["speaker"] == "Tom Reyes"
     assert one(rows, "and we turn people away every night.")["speaker"] == "Tom Reyes"
 
 
-def test_according_to(quotes_of):
+def test_according_to(quotes_of, one):
     rows = quotes_of('The plan is "dead on arrival," according to Helen Park, who leads the opposition.')
     row = one(rows, "dead on arrival,")
     assert row["speaker"] == "Helen Park"
     assert row["cue"] == "according to"
 
 
-def test_partial_quote_inside_reported_speech(quotes_of):
+def test_partial_quote_inside_reported_speech(quotes_of, one):
     rows = quotes_of("Governor Sam Weller branded the protesters a “mob” on Tuesday.")
     row = one(rows, "mob")
     assert (row["kind"], row["speaker"]) == ("partial", "Sam Weller")
 
 
-def test_partial_quote_in_a_relative_clause(quotes_of):
+def test_partial_quote_in_a_relative_clause(quotes_of, one):
     rows = quotes_of("The council praised the two mayors — whom spokesman Ivan Petrov called two "
                      "“remarkable” leaders — on Friday.")
     assert one(rows, "remarkable")["speaker"] == "Ivan Petrov"
 
 
-def test_pronoun_resolves_to_the_most_recent_subject(quotes_of):
+def test_pronoun_resolves_to_the_most_recent_subject(quotes_of, one):
     text = ("Prime Minister Olga Berg met the union leaders on Monday.\n\n"
             "“We have reached a fair deal,” she told a press conference in the capital.")
     row = one(quotes_of(text), "We have reached a fair deal,")
     assert (row["speaker"], row["mention"]) == ("Olga Berg", "she")
 
 
-def test_description_resolves_through_the_title(quotes_of):
+def test_description_resolves_through_the_title(quotes_of, one):
     text = ("Health Minister Karin Voss and Mayor Leo Brandt visited the hospital.\n\n"
             "“We need more nurses,” the minister said.")
     row = one(quotes_of(text), "We need more nurses,")
@@ -83,7 +78,7 @@ def test_description_resolves_through_the_title(quotes_of):
     assert row["mention"] == "the minister"
 
 
-def test_continuation_paragraph_carries_the_speaker(quotes_of):
+def test_continuation_paragraph_carries_the_speaker(quotes_of, one):
     text = ("“The harvest is the worst in twenty years,” farmer Jonas Weber said.\n\n"
             "“Nobody here remembers anything like it.”")
     rows = quotes_of(text)
@@ -99,7 +94,7 @@ def test_multi_paragraph_quotation_keeps_its_speaker(quotes_of):
     assert [r["speaker"] for r in rows] == ["Nina Hale", "Nina Hale"]
 
 
-def test_quote_with_no_attribution_has_no_speaker(quotes_of):
+def test_quote_with_no_attribution_has_no_speaker(quotes_of, one):
     rows = quotes_of("The river rose overnight.\n\n“Everything is under water now and the roads are closed.”")
     row = one(rows, "Everything is under water now and the roads are closed.")
     assert row["speaker"] is None and row["mention"] is None and row["cue"] is None
@@ -132,12 +127,12 @@ def test_signature_after_a_dash(quotes_of):
     assert rows[0]["speaker"] == "Rosa Delgado"
 
 
-def test_fullest_name_in_the_article(quotes_of):
+def test_fullest_name_in_the_article(quotes_of, one):
     text = "Volker Stein, the club's owner, was furious.\n\n“This is a scandal,” Stein said."
     assert one(quotes_of(text), "This is a scandal,")["speaker"] == "Volker Stein"
 
 
-def test_a_title_marks_a_person_whatever_the_entity_label(quotes_of):
+def test_a_title_marks_a_person_whatever_the_entity_label(quotes_of, one):
     # The small model labels "Lima" a place; "Judge" says it is a person.
     rows = quotes_of("Judge Ana Lima spoke on Friday.\n\n“The appeal is rejected,” she said.")
     assert one(rows, "The appeal is rejected,")["speaker"] == "Ana Lima"

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 import quotetrack as qt
+from quotetrack.schema import GROUP_COLUMNS, QUOTE_COLUMNS
 
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
@@ -28,11 +29,20 @@ def test_dask_rows_equal_the_in_memory_rows(client, nlp):
     expected = qt.extract_quotes(articles, nlp=nlp)
     lazy = qtd.extract_quotes(dd.from_pandas(articles, npartitions=3))
     got = qtd.collect_quotes(lazy)
-    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True),
-                                  check_dtype=False)
-    assert set(got["speaker"]) == {"Rita Olsen"}
-    grouped = qt.group_variants(got)
-    assert len(grouped) == 6
+    got, expected = got.reset_index(drop=True), expected.reset_index(drop=True)
+    pd.testing.assert_frame_equal(got[QUOTE_COLUMNS], expected[QUOTE_COLUMNS])
+    assert got["outlet"].tolist() == expected["outlet"].tolist() == ["Herald", "Post"] * 3
+    assert got["speaker"].tolist() == ["Rita Olsen"] * 6
+    pd.testing.assert_frame_equal(qt.group_variants(got)[GROUP_COLUMNS], qt.group_variants(expected)[GROUP_COLUMNS])
+
+
+@pytest.mark.xfail(strict=True, reason="dask gives a carried string column the dtype string[python] "
+                   "where pandas keeps str: collect_quotes does not restore the articles' dtypes")
+def test_dask_keeps_the_dtype_of_carried_columns(client):
+    import quotetrack.dask as qtd
+    articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["Herald"], "text": ["“Soon,” Rita Olsen said."]})
+    got = qtd.collect_quotes(qtd.extract_quotes(dd.from_pandas(articles, npartitions=1)))
+    assert got["outlet"].dtype == articles["outlet"].dtype
 
 
 def test_dask_reported_rows_equal_the_in_memory_rows(client, nlp):
@@ -43,9 +53,10 @@ def test_dask_reported_rows_equal_the_in_memory_rows(client, nlp):
     ]})
     expected = qt.extract_quotes(articles, nlp=nlp, reported=True)
     got = qtd.collect_quotes(qtd.extract_quotes(dd.from_pandas(articles, npartitions=2), reported=True))
-    assert got["text"].tolist() == expected["text"].tolist() == [
-        "the pier would reopen in May", "the harbour needed new cranes"]
-    assert set(got["kind"]) == {"reported"}
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+    assert got[["text", "kind", "speaker"]].values.tolist() == [
+        ["the pier would reopen in May", "reported", "Rita Olsen"],
+        ["the harbour needed new cranes", "reported", "Rita Olsen"]]
 
 
 def test_missing_text_column_is_named():

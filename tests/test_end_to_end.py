@@ -1,6 +1,6 @@
 """The whole pipeline on the five seed articles, scored against the hand-made gold."""
+import importlib.util
 import pathlib
-import sys
 
 import pandas as pd
 import pytest
@@ -13,10 +13,16 @@ SEEDS = SHARED / "corpus" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not beside the repo")
 
 
-def _score(nlp, reported: bool) -> dict:
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score
+def _load_scorer():
+    """../shared/eval/score.py, loaded from its file (the tests never change sys.path)."""
+    spec = importlib.util.spec_from_file_location("quotetrack_eval_score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
+
+def _score(nlp, reported: bool) -> dict:
+    score = _load_scorer()
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
     quotes = qt.extract_quotes(texts, nlp=nlp, reported=reported).pipe(qt.group_variants).pipe(qt.score_drift)
     pred = [{"doc": r["doc_id"], "start": int(r["start"]), "end": int(r["end"]), "text": r["text"],

@@ -44,7 +44,9 @@ def test_other_columns_are_carried_to_every_quote_row(nlp):
 
 def test_pipe_style(nlp):
     frame = pd.DataFrame({"text": [TEXT]}).pipe(qt.extract_quotes, nlp=nlp)
-    assert len(frame) == 1
+    pd.testing.assert_frame_equal(frame, qt.extract_quotes({0: TEXT}, nlp=nlp))
+    assert frame[["doc_id", "text", "speaker"]].values.tolist() == [
+        [0, "We will rebuild the port by spring,", "Rita Olsen"]]
 
 
 def test_empty_article_gives_no_rows(nlp):
@@ -84,22 +86,6 @@ def test_article_longer_than_the_pipeline_takes_is_processed_in_pieces(nlp):
         nlp.max_length = original
     assert frame["text"].tolist() == ["We will rebuild the port by spring,"]
     assert frame["speaker"].tolist() == ["Rita Olsen"]
-
-
-def test_one_failing_article_does_not_sink_the_batch(nlp, monkeypatch):
-    import quotetrack.extract as extract
-    real = extract.attribute_article
-
-    def flaky(text, *args, **kwargs):
-        if "BOOM" in text:
-            raise RuntimeError("parser exploded")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(extract, "attribute_article", flaky)
-    with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: parser exploded"):
-        frame = qt.extract_quotes({"good": TEXT, "bad": "“BOOM,” he said."}, nlp=nlp)
-    assert frame["doc_id"].tolist() == ["good"]
-    assert frame.attrs["errors"] == {"bad": "RuntimeError: parser exploded"}
 
 
 def test_spelling_variants_get_one_name_across_articles(nlp):

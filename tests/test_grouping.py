@@ -5,25 +5,6 @@ import pytest
 
 import quotetrack as qt
 
-
-def frame(rows):
-    """rows: (doc_id, text, speaker[, kind, speaker_start])"""
-    out = []
-    for k, row in enumerate(rows):
-        doc, text, speaker, *rest = row
-        kind = rest[0] if rest else "direct"
-        mention = rest[1] if len(rest) > 1 else 1000 + k
-        out.append({"doc_id": doc, "start": 10 * k, "end": 10 * k + len(text), "text": text,
-                    "kind": kind, "speaker": speaker, "speaker_start": mention})
-    df = pd.DataFrame(out, columns=["doc_id", "start", "end", "text", "kind", "speaker", "speaker_start"])
-    df["speaker_start"] = df["speaker_start"].astype("Int64")
-    return df
-
-
-def same(grouped, i, j):
-    return grouped["cluster_id"].iloc[i] == grouped["cluster_id"].iloc[j]
-
-
 UNRELATED = [
     ("z1", "The harvest this autumn was the worst our village has seen in decades", "Ada Lind"),
     ("z2", "We are asking the government to send water trucks before the summer heat", "Ada Lind"),
@@ -31,7 +12,7 @@ UNRELATED = [
 ]
 
 
-def test_reworded_variants_are_one_utterance():
+def test_reworded_variants_are_one_utterance(frame, same):
     g = qt.group_variants(frame([
         ("a", "I can exchange my seat on the board for a seat at the table", "Mia Holt"),
         ("b", "I can trade my seat on the board for a seat at the table", "Mia Holt"),
@@ -40,7 +21,7 @@ def test_reworded_variants_are_one_utterance():
     assert g["cluster_id"].nunique() == 4
 
 
-def test_translated_again_with_the_same_speaker():
+def test_translated_again_with_the_same_speaker(frame, same):
     g = qt.group_variants(frame([
         ("a", "One would be hurt by the word traitor if he really was a traitor", "Ivo Marek"),
         ("b", "One might feel hurt by the term traitor if they were indeed one", "Ivo Marek"),
@@ -48,7 +29,7 @@ def test_translated_again_with_the_same_speaker():
     assert same(g, 0, 1)
 
 
-def test_truncated_variant_joins_the_full_quote():
+def test_truncated_variant_joins_the_full_quote(frame, same):
     g = qt.group_variants(frame([
         ("a", "Fate chose this road, the people chose this road, and we will walk it together to the end", "Lev Orlov"),
         ("b", "Fate chose this road, the people chose this road,", "Lev Orlov"),
@@ -56,7 +37,7 @@ def test_truncated_variant_joins_the_full_quote():
     assert same(g, 0, 1)
 
 
-def test_pieces_split_by_the_attribution_join_the_whole():
+def test_pieces_split_by_the_attribution_join_the_whole(frame, same):
     g = qt.group_variants(frame([
         ("a", "If the bridge is safe, I will open it tomorrow. Then we can all go home.", "Eva Sand"),
         ("b", "If the bridge is safe, I will open it tomorrow,", "Eva Sand", "direct", 50),
@@ -65,7 +46,7 @@ def test_pieces_split_by_the_attribution_join_the_whole():
     assert same(g, 0, 1) and same(g, 0, 2)
 
 
-def test_continuation_pieces_with_no_variant_elsewhere_are_one_utterance():
+def test_continuation_pieces_with_no_variant_elsewhere_are_one_utterance(frame, same):
     g = qt.group_variants(frame([
         ("a", "in this difficult moment for our shared future.", "Tor Berg", "partial", 5),
         ("a", "It is vital that we act now and that everyone plays a part", "Tor Berg", "direct", None),
@@ -73,7 +54,7 @@ def test_continuation_pieces_with_no_variant_elsewhere_are_one_utterance():
     assert same(g, 0, 1)
 
 
-def test_partial_quote_that_is_a_piece_of_a_full_quote():
+def test_partial_quote_that_is_a_piece_of_a_full_quote(frame, same):
     g = qt.group_variants(frame([
         ("a", "We will never give up the northern valleys whatever they offer us", "Rui Costa"),
         ("b", "never give up the northern valleys", "Rui Costa", "partial"),
@@ -81,7 +62,7 @@ def test_partial_quote_that_is_a_piece_of_a_full_quote():
     assert same(g, 0, 1)
 
 
-def test_two_different_quotes_of_one_speaker_on_one_subject_stay_apart():
+def test_two_different_quotes_of_one_speaker_on_one_subject_stay_apart(frame, same):
     g = qt.group_variants(frame([
         ("a", "The new tax on fuel will hurt farmers more than anyone else in this country", "Ana Reis"),
         ("b", "The tax on fuel was a mistake and we will repeal it in our first week", "Ana Reis"),
@@ -91,7 +72,7 @@ def test_two_different_quotes_of_one_speaker_on_one_subject_stay_apart():
     assert not same(g, 0, 1)
 
 
-def test_same_words_under_two_speakers_are_one_utterance():
+def test_same_words_under_two_speakers_are_one_utterance(frame, same):
     g = qt.group_variants(frame([
         ("a", "Nobody will sell these islands, that is the most important thing", "Kai Lund"),
         ("b", "Nobody will sell these islands. That is the most important thing.", "Ola Nyberg"),
@@ -99,7 +80,7 @@ def test_same_words_under_two_speakers_are_one_utterance():
     assert same(g, 0, 1)
 
 
-def test_one_word_partials_of_two_speakers_stay_apart():
+def test_one_word_partials_of_two_speakers_stay_apart(frame, same):
     g = qt.group_variants(frame([
         ("a", "traitor", "Sam Cole", "partial"),
         ("b", "One would be hurt by the word traitor if he was a traitor", "Ivo Marek"),
@@ -107,7 +88,7 @@ def test_one_word_partials_of_two_speakers_stay_apart():
     assert not same(g, 0, 1)
 
 
-def test_weak_links_do_not_chain():
+def test_weak_links_do_not_chain(frame, same):
     # Each quote is close to the next one only: a~b, b~c, c~d. A chain would glue a to d.
     g = qt.group_variants(frame([
         ("a", "the river flooded the lower town and the school had to close for a week", None),
@@ -119,7 +100,7 @@ def test_weak_links_do_not_chain():
     assert g["cluster_id"].nunique() == 2
 
 
-def test_canonical_is_the_wording_most_variants_share():
+def test_canonical_is_the_wording_most_variants_share(frame):
     g = qt.group_variants(frame([
         ("a", "We will rebuild every house that the water took from us", "Lea Voss"),
         ("b", "We will rebuild every house that the water took from us", "Lea Voss"),
@@ -129,7 +110,7 @@ def test_canonical_is_the_wording_most_variants_share():
     assert g["canonical"].iloc[0] == "We will rebuild every house that the water took from us"
 
 
-def test_canonical_can_be_the_earliest():
+def test_canonical_can_be_the_earliest(frame, same):
     df = frame([
         ("a", "We will rebuild every house that the water took from us", "Lea Voss"),
         ("b", "We will rebuild every house that the water took from us", "Lea Voss"),
@@ -141,7 +122,7 @@ def test_canonical_can_be_the_earliest():
     assert set(g["canonical"]) == {"We shall rebuild every house that the water took from us"}
 
 
-def test_by_keeps_groups_apart():
+def test_by_keeps_groups_apart(frame, same):
     df = frame([("a", "The dam will hold through the winter storms", "Ed Yates"),
                 ("b", "The dam will hold through the winter storms", "Ed Yates")])
     df["story"] = ["s1", "s2"]
@@ -149,7 +130,7 @@ def test_by_keeps_groups_apart():
     assert same(qt.group_variants(df), 0, 1)
 
 
-def test_result_does_not_depend_on_row_order():
+def test_result_does_not_depend_on_row_order(frame):
     df = frame([
         ("a", "I can exchange my seat on the board for a seat at the table", "Mia Holt"),
         ("b", "I can trade my seat on the board for a seat at the table", "Mia Holt"),
@@ -161,7 +142,7 @@ def test_result_does_not_depend_on_row_order():
     assert forward["canonical"].tolist() == backward["canonical"].tolist()
 
 
-def test_input_frame_is_not_mutated():
+def test_input_frame_is_not_mutated(frame):
     df = frame(UNRELATED)
     before = df.copy()
     qt.group_variants(df)
@@ -173,12 +154,12 @@ def test_missing_columns_are_named():
         qt.group_variants(pd.DataFrame({"doc_id": [1], "words": ["x"]}))
 
 
-def test_empty_frame_gets_the_new_columns():
+def test_empty_frame_gets_the_new_columns(frame):
     g = qt.group_variants(frame([]))
     assert g.empty and {"cluster_id", "canonical"} <= set(g.columns)
 
 
-def test_na_speakers_empty_texts_and_one_word_quotes_do_not_crash():
+def test_na_speakers_empty_texts_and_one_word_quotes_do_not_crash(same):
     df = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["", "yes", None, "yes"],
                        "speaker": [pd.NA, None, "X", pd.NA]})
     g = qt.group_variants(df)
@@ -195,7 +176,7 @@ def filler(n=1200):
             for k in range(n)]
 
 
-def test_two_speakers_saying_the_same_short_phrase_stay_apart():
+def test_two_speakers_saying_the_same_short_phrase_stay_apart(frame):
     g = qt.group_variants(frame([
         ("a", "We'll see", "Ada Lind"),
         ("b", "We'll see.", "Bo Kerr"),
@@ -204,7 +185,7 @@ def test_two_speakers_saying_the_same_short_phrase_stay_apart():
     assert g["cluster_id"].iloc[:3].nunique() == 3
 
 
-def test_a_common_short_phrase_of_one_speaker_in_two_articles_stays_apart():
+def test_a_common_short_phrase_of_one_speaker_in_two_articles_stays_apart(frame, same):
     g = qt.group_variants(frame([
         ("a", "We will look into it", "Ada Lind"),
         ("b", "We will look into it.", "Ada Lind"),
@@ -215,7 +196,7 @@ def test_a_common_short_phrase_of_one_speaker_in_two_articles_stays_apart():
     assert same(g, 2, 3)           # rare words of the same speaker: one utterance
 
 
-def test_one_speakers_distinctive_phrase_in_two_outlets_joins():
+def test_one_speakers_distinctive_phrase_in_two_outlets_joins(frame, same):
     g = qt.group_variants(frame([
         ("a", "We will open a ceasefire corridor for grain ships next week", "Ines Vale"),
         ("b", "a ceasefire corridor for grain ships", "Ines Vale", "partial"),
@@ -225,7 +206,7 @@ def test_one_speakers_distinctive_phrase_in_two_outlets_joins():
     assert g["cluster_id"].nunique() == 4
 
 
-def test_a_common_phrase_inside_long_quotes_joins_nothing():
+def test_a_common_phrase_inside_long_quotes_joins_nothing(frame):
     g = qt.group_variants(frame([
         ("a", "A lot of people told me", None, "partial"),
         ("b", "A lot of people told me the bridge tolls were a scandal and I agreed with them", "Ada Lind"),
@@ -234,7 +215,7 @@ def test_a_common_phrase_inside_long_quotes_joins_nothing():
     assert g["cluster_id"].iloc[:3].nunique() == 3
 
 
-def test_a_piece_joins_one_of_the_long_quotes_that_hold_it_and_does_not_glue_them():
+def test_a_piece_joins_one_of_the_long_quotes_that_hold_it_and_does_not_glue_them(frame, same):
     g = qt.group_variants(frame([
         ("a", "the northern pipeline will never carry foreign gas", "Rui Costa", "partial"),
         ("b", "The northern pipeline will never carry foreign gas, and the southern one will be closed "
@@ -246,7 +227,7 @@ def test_a_piece_joins_one_of_the_long_quotes_that_hold_it_and_does_not_glue_the
     assert same(g, 0, 1) or same(g, 0, 2)
 
 
-def test_split_pieces_join_without_merging_two_clusters():
+def test_split_pieces_join_without_merging_two_clusters(frame, same):
     # Article x splits one quote in three; its first and last pieces each have variants
     # elsewhere (articles y and z, two different utterances). The middle piece may join one of
     # them, but the join must never glue y's utterance to z's.
@@ -262,7 +243,7 @@ def test_split_pieces_join_without_merging_two_clusters():
     assert not same(g, 0, 2)                  # the two utterances stay two
 
 
-def test_long_near_identical_quote_under_two_speakers_joins_and_is_flagged():
+def test_long_near_identical_quote_under_two_speakers_joins_and_is_flagged(frame, same):
     g = qt.score_drift(qt.group_variants(frame([
         ("a", "The harbour will reopen in May and nobody who lost a boat will be left behind", "Rita Olsen"),
         ("b", "The harbour will reopen in May, and nobody who lost a boat will be left behind", "Rita Olsen"),
@@ -272,7 +253,7 @@ def test_long_near_identical_quote_under_two_speakers_joins_and_is_flagged():
     assert g["speaker_mismatch"].iloc[:3].tolist() == [False, False, True]
 
 
-def test_a_short_quote_under_two_speakers_stays_apart():
+def test_a_short_quote_under_two_speakers_stays_apart(frame, same):
     g = qt.group_variants(frame([
         ("a", "an act of pure cowardice", "Rita Olsen", "partial"),
         ("b", "an act of pure cowardice", "Tom Berg", "partial"),
@@ -281,7 +262,7 @@ def test_a_short_quote_under_two_speakers_stays_apart():
     assert same(g, 0, 2) and not same(g, 0, 1)
 
 
-def test_far_apart_dates_count_against_a_loose_match():
+def test_far_apart_dates_count_against_a_loose_match(frame, same):
     df = frame([
         ("a", "We will rebuild the old harbour wall before the winter storms arrive", "Lea Voss"),
         ("b", "The wall of the harbour gets rebuilt before winter, I promise you that", "Lea Voss"),
@@ -292,7 +273,7 @@ def test_far_apart_dates_count_against_a_loose_match():
     assert not same(qt.group_variants(df), 0, 1)
 
 
-def test_a_misattributed_copy_with_reordered_words_still_joins():
+def test_a_misattributed_copy_with_reordered_words_still_joins(frame, same):
     g = qt.group_variants(frame([
         ("a", "The harbour will reopen in May and nobody who lost a boat will be left behind", "Rita Olsen"),
         ("b", "The harbour will reopen in May and nobody who lost a boat will be left behind", "Rita Olsen"),
@@ -321,13 +302,13 @@ STORY = [   # two articles of one story: two quotes they share, then two renderi
 FIRST, SECOND = "The sides have not reached agreement yet", "So far no agreement has been reached by the sides"
 
 
-def test_two_translations_of_one_passage_in_one_story_join():
+def test_two_translations_of_one_passage_in_one_story_join(frame, same):
     g = qt.group_variants(frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Ivan Petrov"),
                                  *talks_filler()]))
     assert same(g, 4, 5)
 
 
-def test_the_same_two_wordings_by_two_speakers_or_in_two_stories_stay_apart():
+def test_the_same_two_wordings_by_two_speakers_or_in_two_stories_stay_apart(frame, same):
     two_speakers = qt.group_variants(frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Olga Sokol"),
                                             *talks_filler()]))
     assert not same(two_speakers, 4, 5)

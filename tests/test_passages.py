@@ -32,7 +32,8 @@ def test_the_outlier_drifts_most_and_the_common_wording_least(scored):
 
 def test_a_reworded_second_piece_drifts_from_its_own_passage_not_the_first(scored):
     q = scored({
-        "a": "“We will open the clinic in March. Every child in the valley will be seen for free,” Olsen said.",
+        "a": "“We will open the clinic in March. Every child in the valley will be seen for free,” "
+             "Olsen said.",
         "b": "“We will open the clinic in March,” Olsen said. “Every child in the valley will be seen for free.”",
         "c": "“We will open the clinic in March,” Olsen said. “All the children of the valley will get free care.”",
     })
@@ -53,7 +54,8 @@ def test_a_reworded_second_piece_drifts_from_its_own_passage_not_the_first(score
 def test_passages_chain_into_one_utterance(scored):
     q = scored({
         "a": "“We will open the clinic in March,” Olsen said. “Every child in the valley will be seen for free.”",
-        "b": "“Every child in the valley will be seen for free,” Olsen said. “Nurses will come from the capital every week.”",
+        "b": "“Every child in the valley will be seen for free,” Olsen said. "
+             "“Nurses will come from the capital every week.”",
     })
     assert q["cluster_id"].nunique() == 1
     assert q["passage_id"].nunique() == 3
@@ -98,7 +100,8 @@ def test_pieces_that_several_articles_print_together_are_one_utterance(scored):
     q = scored({
         "a": split,
         "b": split,
-        "c": "“Every child in the valley will be seen for free,” Olsen said. “Nurses will come from the capital every week.”",
+        "c": "“Every child in the valley will be seen for free,” Olsen said. "
+             "“Nurses will come from the capital every week.”",
     })
     assert q["cluster_id"].nunique() == 1 and q["passage_id"].nunique() == 3
     alone = scored({"a": split, "b": "“We will open the clinic in March,” Olsen said.",

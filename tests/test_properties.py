@@ -129,7 +129,7 @@ def test_grouping_never_crashes_on_odd_quote_texts(texts):
 def test_thousands_of_quotes_in_one_article(nlp):
     text = " ".join(f"“Point {i} stands,” she said." for i in range(3000))
     result = pipeline(["Judge Ana Lima spoke.\n\n" + text], nlp)
-    assert len(result) == 3000
+    assert result["text"].tolist() == [f"Point {i} stands," for i in range(3000)]
     assert set(result["speaker"]) == {"Ana Lima"}
 
 
@@ -140,3 +140,65 @@ def test_an_article_of_several_megabytes_is_processed_in_pieces(nlp):
     result = qt.extract_quotes({"big": text}, nlp=nlp)
     assert result["text"].tolist() == ["We are done here,"]
     assert result["speaker"].tolist() == ["Mia Holt"]
+
+
+# --- The README's promises, for any text -------------------------------------------------------
+
+NAMES = ["Rita Olsen", "Olsen", "Tomas Berg", "Dr. Ana Lima", "the minister", "she", "he", "it",
+         "the sign", "Kovalenko", "Kovalenkko", "Ann \"Duck\" Moss"]
+QUOTED = ["We will win", "The harbour will reopen in May", "No", "Never again!", "dictator",
+          "Is this the end?", "I told him that we would rebuild", "rock 'n' roll", "the '90s"]
+sentence = st.one_of(
+    st.builds(lambda o, q, c, n: f"{o}{q},{c} {n} said.", st.sampled_from(["“", '"', "‘", "«"]),
+              st.sampled_from(QUOTED), st.sampled_from(["”", '"', "’", "»", ""]), st.sampled_from(NAMES)),
+    st.builds(lambda n, q: f"{n} said: “{q}.”", st.sampled_from(NAMES), st.sampled_from(QUOTED)),
+    st.builds(lambda n, q: f"{n} said that {q.lower()}.", st.sampled_from(NAMES), st.sampled_from(QUOTED)),
+    st.builds(lambda n: f"{n} visited the port on Monday.", st.sampled_from(NAMES)),
+    st.sampled_from(MARKS + ODD + BREAKS),
+)
+story = st.lists(sentence, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=max(8, settings().max_examples // 4))
+@given(story)
+def test_a_text_diffed_with_itself_is_the_same(nlp, text):
+    result = qt.diff(text, text, nlp=nlp)
+    assert result.same, result.to_text()
+    assert result.pairs["status"].eq("same").all() and result.only_a.empty and result.only_b.empty
+
+
+BOOM = "“BOOM,” Rita Olsen said."
+
+
+def rows_by_article(frame) -> dict:
+    frame = frame.reset_index(drop=True)
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    out: dict = {}
+    for r in records:
+        out.setdefault(r["doc_id"], []).append(r)
+    return out
+
+
+@settings(max_examples=max(8, settings().max_examples // 4))
+@given(st.lists(story, min_size=1, max_size=4), st.lists(st.integers(0, 4), min_size=1, max_size=3))
+def test_a_bad_article_never_changes_the_other_articles_rows(fragile_nlp, texts, places):
+    good = {f"doc{i}": t.replace("BOOM", "boom") for i, t in enumerate(texts)}
+    mixed = list(good.items())
+    for k, place in enumerate(places):
+        mixed.insert(min(place, len(mixed)), (f"bad{k}", BOOM))
+    alone = qt.extract_quotes(good, nlp=fragile_nlp)
+    together = qt.extract_quotes(dict(mixed), nlp=fragile_nlp, on_error="skip")
+    assert rows_by_article(together) == rows_by_article(alone)
+    assert sorted(together.attrs["errors"]) == sorted(f"bad{k}" for k in range(len(places)))
+
+
+@settings(max_examples=max(8, settings().max_examples // 4))
+@given(st.lists(story, min_size=2, max_size=5), st.randoms())
+def test_reordering_the_articles_changes_no_row(nlp, texts, random):
+    articles = {f"doc{i}": t for i, t in enumerate(texts)}
+    order = list(articles)
+    random.shuffle(order)
+    forward = qt.extract_quotes(articles, nlp=nlp, reported=True)
+    shuffled = qt.extract_quotes({k: articles[k] for k in order}, nlp=nlp, reported=True)
+    assert rows_by_article(shuffled) == rows_by_article(forward)
+    assert shuffled["doc_id"].unique().tolist() == [k for k in order if k in set(forward["doc_id"])]

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import quotetrack as qt
-from quotetrack.diff import word_diff
 from quotetrack import source_variants
+from quotetrack.diff import word_diff
 
 README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
 DATA = README.parent / "notebooks" / "data"
@@ -88,11 +88,14 @@ def test_each_variant_is_marked_word_by_word_against_the_canonical():
     assert "other speaker" in post[4] and "most sources: Rita Olsen" in post[4]
 
 
+WHOLE = "If there is peace, I am ready. I can go."
+
+
 def test_a_quote_split_around_its_attribution_reads_whole_and_is_not_cut():
     quotes = frame([
-        ("a", "Wire", "If there is peace, I am ready.", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
-        ("b", "Daily", "If there is peace, I am ready,", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
-        ("b", "Daily", "I can go.", "direct", "Ana Lima", 0, "If there is peace, I am ready. I can go."),
+        ("a", "Wire", "If there is peace, I am ready.", "direct", "Ana Lima", 0, WHOLE),
+        ("b", "Daily", "If there is peace, I am ready,", "direct", "Ana Lima", 0, WHOLE),
+        ("b", "Daily", "I can go.", "direct", "Ana Lima", 0, WHOLE),
     ])
     quotes.loc[0, "text"] = "If there is peace, I am ready. I can go."
     variants = source_variants(quotes)
@@ -163,8 +166,9 @@ def test_the_chart_counts_direct_quotations_other_sources_share():
         ("e", "Gazette", "every house", "partial", "Rita Olsen", 0, CANON),
         ("f", "Courier", "Only here", "direct", "Rita Olsen", 9, "Only here")])], ignore_index=True)
     svg = re.search(r"<svg.*?</svg>", qt.report(quotes), re.S).group(0)
-    assert re.search(r"<title>Gazette</title>Gazette</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
-    assert re.search(r"<title>Courier</title>Courier</text><text [^>]*class='na'>no shared direct quotation</text>", svg)
+    for source in ("Gazette", "Courier"):
+        assert re.search(rf"<title>{source}</title>{source}</text>"
+                         r"<text [^>]*class='na'>no shared direct quotation</text>", svg)
     assert svg.count("<rect") == 4
     only_partial = qt.report(frame([("a", "Wire", "house", "partial", "Rita Olsen", 0, "house"),
                                     ("b", "Daily", "house", "partial", "Rita Olsen", 0, "house")]))
@@ -194,10 +198,6 @@ def test_an_ellipsis_written_either_way_is_no_change():
 
 
 # The seed articles, as a reader meets them: from the command line.
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "quotetrack", *args], capture_output=True, text=True, timeout=120)
-
 
 @pytest.fixture(scope="module")
 def seed_quotes():
@@ -232,10 +232,10 @@ def test_the_readme_report_command_writes_the_page(tmp_path):
     assert page.count("<section class='cluster'") == n > 10
 
 
-def test_articles_without_quotes_give_a_page_that_says_so(tmp_path):
+def test_articles_without_quotes_give_a_page_that_says_so(tmp_path, cli):
     article = tmp_path / "calm.txt"
     article.write_text("The mayor visited the port on Monday and spoke to nobody.\n", encoding="utf-8")
-    result = run("report", str(article))
+    result = cli("report", str(article))
     assert result.returncode == 0 and result.stderr == ""
     assert "<p class='lead'>No quotations found.</p>" in result.stdout and not Page(result.stdout).problems
     assert "<section" not in result.stdout
@@ -256,13 +256,13 @@ def test_the_readme_pictures_are_there_and_small():
     (["{data}", "--meta", "{nofile}"], "{nofile}: no 'file' column (it has: name, outlet)"),
     (["{data}", "-o", "{empty}/no/such/dir/r.html"], "{empty}/no/such/dir/r.html: cannot be written"),
 ])
-def test_trouble_exits_2_with_one_line(tmp_path, args, message):
+def test_trouble_exits_2_with_one_line(tmp_path, args, message, cli):
     places = {"empty": tmp_path / "empty", "binary": tmp_path / "b.txt", "data": DATA,
               "nofile": tmp_path / "meta.csv"}
     places["empty"].mkdir()
     places["binary"].write_bytes(b"\x89PNG\x00\x00")
     places["nofile"].write_text("name,outlet\nx.txt,Wire\n", encoding="utf-8")
-    result = run("report", *[a.format(**places) for a in args])
+    result = cli("report", *[a.format(**places) for a in args])
     assert result.returncode == 2
     assert result.stderr.startswith("quotetrack: " + message.format(**places))
     assert len(result.stderr.strip().splitlines()) == 1

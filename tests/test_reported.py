@@ -172,6 +172,8 @@ def test_beliefs_and_plans_are_not_reported_speech(reported_of, text):
     "A new poll shows that voters are tired of the long war.",
     "The survey suggests that most voters are tired of the long war.",
     "The data indicate that the economy grew faster than expected.",
+    "A new analysis reveals that the river is rising faster than expected.",   # a noun in -s
+    "A long analysis released by the agency reveals just how fast the river is rising in spring.",
 ])
 def test_what_a_poll_or_data_shows_is_not_reported_speech(reported_of, text):
     assert reported_of(text) == []

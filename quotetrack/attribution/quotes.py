@@ -8,8 +8,16 @@ from ..quotemarks import QuotedSpan
 from ..tokens import pos
 from .context import ArticleContext
 from .continuation import carried
-from .cues import (NEAR_VERB, after_window, characterising_cue, cue_text, find_cue, governing_cue,
-                   reported_in_paragraph_before, signature_line)
+from .cues import (
+    NEAR_VERB,
+    after_window,
+    characterising_cue,
+    cue_text,
+    find_cue,
+    governing_cue,
+    reported_in_paragraph_before,
+    signature_line,
+)
 from .grammar import DASHES, SUBJECTS, could_speak
 from .kinds import quote_kind
 from .resolver import Resolver

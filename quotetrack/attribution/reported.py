@@ -27,10 +27,29 @@ from ..tokens import lemma, pos
 from .content import QuoteMarks, core, cue_words, is_mark, span, within_brackets, without
 from .context import ArticleContext
 from .cues import according_to, cue_text
-from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, AUXILIARIES, CLAUSAL_COMPLEMENT, COMPLEMENTIZER, COORDINATED,
-                      FINITE_TAGS, GERUND, NON_FINITE, NOUN_CLAUSE, OBJECTS, PARENTHETICAL, PREPOSITION,
-                      PREPOSITION_CLAUSE, PUNCTUATION, RELATIVE_CLAUSE, SIDE_CLAUSES, SUBJECTS, SUBORDINATOR,
-                      VERB_TAG_PREFIX, written_by)
+from .grammar import (
+    ADJECTIVE_MODIFIER,
+    APPOSITION,
+    AUXILIARIES,
+    CLAUSAL_COMPLEMENT,
+    COMPLEMENTIZER,
+    COORDINATED,
+    FINITE_TAGS,
+    GERUND,
+    NON_FINITE,
+    NOUN_CLAUSE,
+    OBJECTS,
+    PARENTHETICAL,
+    PREPOSITION,
+    PREPOSITION_CLAUSE,
+    PUNCTUATION,
+    RELATIVE_CLAUSE,
+    SIDE_CLAUSES,
+    SUBJECTS,
+    SUBORDINATOR,
+    VERB_TAG_PREFIX,
+    written_by,
+)
 from .resolver import Resolver
 from .result import Attributed
 from .sources import NOMINAL, as_clause, asks, has_subject, says, source

@@ -10,18 +10,58 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from ..constants import (COLLECTIVE_ROLES, DOCUMENT_NOUNS, EVENT_NOUNS, NAME_TITLES, NOBODY,
-                         ORGANISATION_NOUNS, PERSON_ROLES, POSSESSIVE_PRONOUNS, PRONOUN_GENDER,
-                         REPORTING_VERBS, ROLE_ABBREVIATIONS, ROLE_GENDER, ROLE_TIME_WORDS, SECOND_HAND_VERBS,
-                         SOME_PEOPLE, SPEAKER_LABELS, SPEAKER_PRONOUNS)
+from ..constants import (
+    COLLECTIVE_ROLES,
+    DOCUMENT_NOUNS,
+    EVENT_NOUNS,
+    NAME_TITLES,
+    NOBODY,
+    ORGANISATION_NOUNS,
+    PERSON_ROLES,
+    POSSESSIVE_PRONOUNS,
+    PRONOUN_GENDER,
+    REPORTING_VERBS,
+    ROLE_ABBREVIATIONS,
+    ROLE_GENDER,
+    ROLE_TIME_WORDS,
+    SECOND_HAND_VERBS,
+    SOME_PEOPLE,
+    SPEAKER_LABELS,
+    SPEAKER_PRONOUNS,
+)
 from ..names import clean_name, fold, surname
 from ..tokens import lemma, lemma_as_verb, pos
 from .context import ArticleContext
-from .grammar import (ADJECTIVE_MODIFIER, APPOSITION, COMPOUND, COORDINATED, DETERMINER, DIRECT_OBJECT,
-                      EVENT_LABELS, FINITE_TAGS, FLAT, NOUN_CLAUSE, NUMBER, PASSIVE_SUBJECT, PAST_PARTICIPLE,
-                      PLACE_LABELS, PLURAL_NOUN_TAGS, POSSESSOR, PREPOSITION, PREPOSITION_OBJECT, RELATIVE_CLAUSE,
-                      SINGULAR_NOUN_TAGS, TIME_LABELS, agent, is_age, is_name, is_reporting, main_subject,
-                      subject_of, written_by)
+from .grammar import (
+    ADJECTIVE_MODIFIER,
+    APPOSITION,
+    COMPOUND,
+    COORDINATED,
+    DETERMINER,
+    DIRECT_OBJECT,
+    EVENT_LABELS,
+    FINITE_TAGS,
+    FLAT,
+    NOUN_CLAUSE,
+    NUMBER,
+    PASSIVE_SUBJECT,
+    PAST_PARTICIPLE,
+    PLACE_LABELS,
+    PLURAL_NOUN_TAGS,
+    POSSESSOR,
+    PREPOSITION,
+    PREPOSITION_OBJECT,
+    RELATIVE_CLAUSE,
+    SINGULAR_NOUN_TAGS,
+    TIME_LABELS,
+    agent,
+    is_age,
+    is_name,
+    is_reporting,
+    main_subject,
+    subject_of,
+    written_by,
+)
 from .people import Mention, People, mention_span, title_before
 
 RECENT_SENTENCES = 25

@@ -2,12 +2,36 @@
 and the small model's common misparses. Only the token is chosen here; the resolver names it."""
 from __future__ import annotations
 
-from ..constants import (EVIDENCE_SUBJECTS, EVIDENCE_VERBS, INFINITIVE_SPEECH_VERBS, REPORTED_SPEECH_VERBS,
-                         TURNS_OF_PHRASE)
+from ..constants import (
+    EVIDENCE_SUBJECTS,
+    EVIDENCE_VERBS,
+    INFINITIVE_SPEECH_VERBS,
+    REPORTED_SPEECH_VERBS,
+    TURNS_OF_PHRASE,
+)
 from ..tokens import lemma, pos
-from .grammar import (ADJECTIVE_COMPLEMENT, ADVERBIAL_CLAUSE, APPOSITION, AS, AUXILIARIES, CLAUSAL_COMPLEMENT,
-                      COMPLEMENTIZER, COORDINATED, NON_FINITE, NUMBER, PAST_PARTICIPLE, ROOT, SUBJECTS, UNLABELLED,
-                      agent, earlier_subject, is_name, is_passive, mended_subject, subject_of)
+from .grammar import (
+    ADJECTIVE_COMPLEMENT,
+    ADVERBIAL_CLAUSE,
+    APPOSITION,
+    AS,
+    AUXILIARIES,
+    CLAUSAL_COMPLEMENT,
+    COMPLEMENTIZER,
+    COORDINATED,
+    NON_FINITE,
+    NUMBER,
+    PAST_PARTICIPLE,
+    ROOT,
+    SUBJECTS,
+    UNLABELLED,
+    agent,
+    earlier_subject,
+    is_name,
+    is_passive,
+    mended_subject,
+    subject_of,
+)
 
 IMPERSONAL = "it"
 TURN_OF_PHRASE_SUBJECTS = ("that", "this", "all")   # "That said,", "This said,", "All told,"

@@ -22,11 +22,20 @@ import pandas as pd
 
 from ..frames import require_columns
 from ..normalize import normalized
-from ..schema import is_none
+from ..schema import is_none, is_reported
 from .canonical import passage_columns
 from .clusters import cluster_units, join_fragments, join_pieces, stable_ids
-from .evidence import (SAME, SHORT_QUOTE, STORY_DAYS, STORY_SHARED, UNKNOWN_SPEAKER_FACTOR, Pairs, Rules,
-                       judge, speaker_relation)
+from .evidence import (
+    SAME,
+    SHORT_QUOTE,
+    STORY_DAYS,
+    STORY_SHARED,
+    UNKNOWN_SPEAKER_FACTOR,
+    Pairs,
+    Rules,
+    judge,
+    speaker_relation,
+)
 from .index import SPEAKER_WORD_DF, candidate_pairs, sorted_unique, speaker_word_pairs, word_index
 from .reported import link_reported
 
@@ -90,8 +99,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     norms = [normalized(t) for t in texts]
     wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
     rows = _rows(out, text_rank)
-    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
-        else np.zeros(n, dtype=bool)
+    reported = is_reported(out)
     rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
                   containment=containment, min_words=min_words, distinctive=distinctive,
                   max_days=max_days)

@@ -167,7 +167,7 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
         root, other = min(a, b), max(a, b)
         elsewhere[root] = elsewhere.get(a, spread[a] > 1) or elsewhere.get(b, spread[b] > 1)
         parent[other] = root
-    return np.array([find(int(l)) if int(l) in parent else int(l) for l in labels], dtype=np.int64)
+    return np.array([find(int(x)) if int(x) in parent else int(x) for x in labels], dtype=np.int64)
 
 
 def _pair(labels: np.ndarray, a: int, b: int) -> frozenset:
