@@ -10,7 +10,8 @@ from .extract import extract_quotes, iter_quotes
 from .grouping import group_variants
 from .pipeline import load_pipeline
 from .report import report
+from .tables import read_articles
 
 __all__ = ["extract_quotes", "iter_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
-           "load_pipeline", "report"]
+           "load_pipeline", "report", "read_articles"]
 __version__ = "0.1.0"
