@@ -96,10 +96,30 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     if reported.any():
         for part in _partitions(out, by_columns):
             labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers)
-    labels = stable_ids(labels, rows.key)
-    out["cluster_id"] = labels
-    out["canonical"] = canonicals(out, labels, texts, norms, canonical, ~reported)
+    out["cluster_id"] = stable_ids(labels, rows.key)
+    _finish(out, canonical, texts, norms, reported)
     return out
+
+
+def finish_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> pd.DataFrame:
+    """What group_variants adds once every row has its `cluster_id`: `canonical`. It works
+    cluster by cluster, so it gives the same rows on any frame that holds whole clusters
+    (quotetrack.dask runs it on each partition after a shuffle on cluster_id)."""
+    out = quotes.copy()
+    texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
+    reported = (out["kind"].astype(str) == "reported").to_numpy() if "kind" in out.columns \
+        else np.zeros(len(out), dtype=bool)
+    if len(out) == 0:
+        out["canonical"] = pd.Series([], dtype=object, index=out.index)
+        return out
+    _finish(out, canonical, texts, [normalized(t) for t in texts], reported)
+    return out
+
+
+def _finish(out: pd.DataFrame, canonical: str, texts: list[str], norms: list[str],
+            reported: np.ndarray) -> None:
+    labels = out["cluster_id"].to_numpy()
+    out["canonical"] = canonicals(out, labels, texts, norms, canonical, ~reported)
 
 
 @dataclass(frozen=True)

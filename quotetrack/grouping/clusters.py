@@ -118,20 +118,25 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     one offset are taken in `row_key` order."""
     if "speaker_start" not in frame.columns:
         return labels
+    joinable = piece_pairs(frame, speakers, quoted, row_key)
+    if not joinable:
+        return labels
+    docs = frame["doc_id"].astype(str).tolist()
+    involved = {int(labels[r]) for pair in joinable for r in pair}
+    member = pd.Series(docs)[np.isin(labels, list(involved))]
+    spread = member.groupby(labels[member.index.to_numpy()]).nunique()
+    roots = joined_clusters([(int(labels[prev]), int(labels[row])) for prev, row in joinable], spread)
+    return np.array([roots.get(int(l), int(l)) for l in labels], dtype=np.int64)
+
+
+def piece_pairs(frame: pd.DataFrame, speakers: list, quoted: np.ndarray,
+                row_key: np.ndarray) -> list[tuple[int, int]]:
+    """(row before, row) for each row that continues the row before it in its article, in the
+    order of (doc_id, start, row_key). Article by article: any frame of whole articles will do."""
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
     kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else ["direct"] * len(frame)
     mention = [None if is_none(m) else int(m) for m in frame["speaker_start"].tolist()]
     docs = frame["doc_id"].astype(str).tolist()
-    parent: dict[int, int] = {}
-    elsewhere: dict[int, bool] = {}          # cluster root -> has members in other articles
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     joinable = []
     rows = [r for r in range(len(frame)) if quoted[r]]
     order = sorted(rows, key=lambda r: (docs[r], starts[r], row_key[r]))
@@ -142,13 +147,25 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
             continue
         if mention[row] is None or (kinds[prev] == "direct" and mention[row] == mention[prev]):
             joinable.append((prev, row))
-    if not joinable:
-        return labels
-    involved = {int(labels[r]) for pair in joinable for r in pair}
-    member = pd.Series(docs)[np.isin(labels, list(involved))]
-    spread = member.groupby(labels[member.index.to_numpy()]).nunique()
-    for prev, row in joinable:
-        a, b = find(int(labels[prev])), find(int(labels[row]))
+    return joinable
+
+
+def joined_clusters(pairs: list[tuple[int, int]], spread) -> dict[int, int]:
+    """{cluster: the cluster it joins} from the clusters of joinable pieces (`pairs`, in order);
+    `spread[c]`: the number of articles cluster c has members in. Clusters not in the result
+    stay as they are."""
+    parent: dict[int, int] = {}
+    elsewhere: dict[int, bool] = {}          # cluster root -> has members in other articles
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for first, second in pairs:
+        a, b = find(first), find(second)
         if a == b:
             continue
         if elsewhere.get(a, spread[a] > 1) and elsewhere.get(b, spread[b] > 1):
@@ -156,7 +173,7 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
         root, other = min(a, b), max(a, b)
         elsewhere[root] = elsewhere.get(a, spread[a] > 1) or elsewhere.get(b, spread[b] > 1)
         parent[other] = root
-    return np.array([find(int(l)) if int(l) in parent else int(l) for l in labels], dtype=np.int64)
+    return {x: find(x) for x in list(parent)}
 
 
 def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:
