@@ -31,6 +31,15 @@ def extract_quotes(articles, *, reported: bool = False, nlp=None,
     An article that fails is skipped with a RuntimeWarning naming it, and listed in
     `frame.attrs["errors"]`; the other articles' quotes are returned.
     """
+    frame = unnamed_quotes(articles, reported=reported, nlp=nlp, batch_size=batch_size,
+                           n_process=n_process, progress=progress)
+    return canonical_names(frame, speakers)
+
+
+def unnamed_quotes(articles, *, reported: bool = False, nlp=None, batch_size: int = 256,
+                   n_process: int = 1, progress: bool = False) -> pd.DataFrame:
+    """extract_quotes before one name is chosen per person (each speaker as its article names
+    them): quotetrack.dask chooses the names over all partitions at once."""
     items = list(iter_articles(articles))
     nlp = load_pipeline(nlp)
     if n_process > 1 and len(items) > 1:
@@ -42,9 +51,8 @@ def extract_quotes(articles, *, reported: bool = False, nlp=None,
     else:
         rows, failed = extract_rows(items, nlp, batch_size, progress, reported)
     for doc_id, error in failed.items():
-        warnings.warn(f"quotetrack: article {doc_id!r} skipped: {error}", RuntimeWarning, stacklevel=2)
+        warnings.warn(f"quotetrack: article {doc_id!r} skipped: {error}", RuntimeWarning, stacklevel=3)
     frame = _frame(rows, items, carried_columns(articles))
-    frame = canonical_names(frame, speakers)
     frame.attrs["errors"] = failed
     return frame
 
@@ -135,7 +143,11 @@ def canonical_names(frame: pd.DataFrame, registry=None) -> pd.DataFrame:
     names = frame["speaker"].dropna().tolist()
     if not names and not registry:
         return frame
-    mapping = canonical_speakers(names, registry)
+    return with_names(frame, canonical_speakers(names, registry))
+
+
+def with_names(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """The frame (changed in place) with each speaker renamed by `mapping`."""
     frame["speaker"] = pd.array([mapping.get(n, n) if isinstance(n, str) else None
                                  for n in frame["speaker"].tolist()], dtype="string")
     return frame
