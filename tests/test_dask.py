@@ -131,7 +131,7 @@ def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
     spec = importlib.util.spec_from_file_location("bench_group", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    frame, _ = bench.synthetic_quotes(1500, seed=3)
+    frame, _ = bench.synthetic_quotes(1000, seed=3)
     expected = qt.group_variants(frame)
     got = qtd.group_variants(dd.from_pandas(frame, npartitions=4)).compute()
     assert expected["cluster_id"].nunique() < len(frame) * 0.9     # many variants were grouped
@@ -148,3 +148,24 @@ def test_what_is_not_on_dask_yet_says_so(client, options, rows, message):
                           "kind": pd.Categorical([rows or "direct"])})
     with pytest.raises(NotImplementedError, match=message):
         qtd.group_variants(dd.from_pandas(frame, npartitions=1), **options)
+
+
+def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, nlp):
+    import re
+    readme = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+    section = readme.read_text(encoding="utf-8").split("## Past one machine", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+    articles = story_articles()
+    dd.from_pandas(articles, npartitions=2).to_parquet(tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    try:
+        exec(compile(code, "README past one machine", "exec"), namespace)  # noqa: S102
+    finally:
+        if "client" in namespace:
+            cluster = namespace["client"].cluster
+            namespace["client"].close()
+            cluster.close()
+    got = pd.read_parquet(tmp_path / "quotes")
+    expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp)))
+    assert_same_rows(got, expected, ["doc_id", "start"])

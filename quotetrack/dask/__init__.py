@@ -22,6 +22,7 @@ from .. import extract as _extract
 from ..names import canonical_speakers
 from ..schema import with_quote_dtypes
 from .grouping import group_variants, score_drift
+from .index import TEXT_DTYPE
 
 __all__ = ["collect_quotes", "extract_quotes", "group_variants", "score_drift"]
 
@@ -39,9 +40,10 @@ def extract_quotes(articles, *, reported: bool = False, batch_size: int = 256, s
     if "text" not in articles.columns:
         raise ValueError("articles needs a 'text' column; its columns are: "
                          f"{', '.join(map(str, articles.columns)) or '(none)'}")
-    meta = _meta(articles._meta)
+    dtypes = _dtypes(articles._meta)
+    meta = _meta(articles._meta).astype(dtypes)
     raw = articles.map_partitions(_partition_quotes, reported=reported, batch_size=batch_size,
-                                  meta=meta)
+                                  dtypes=dtypes, meta=meta)
     names = dask.delayed(_name_mapping, pure=True)(raw["speaker"].value_counts(), speakers)
     return raw.map_partitions(_named, names, meta=meta)
 
@@ -54,8 +56,14 @@ def collect_quotes(quotes, speakers=None) -> pd.DataFrame:
     return _extract.canonical_names(frame, speakers) if speakers else frame
 
 
-def _partition_quotes(partition: pd.DataFrame, reported: bool, batch_size: int) -> pd.DataFrame:
-    return _extract.unnamed_quotes(partition, reported=reported, batch_size=batch_size)
+def _partition_quotes(partition: pd.DataFrame, reported: bool, batch_size: int,
+                      dtypes: dict) -> pd.DataFrame:
+    return _extract.unnamed_quotes(partition, reported=reported, batch_size=batch_size).astype(dtypes)
+
+
+def _dtypes(articles_meta: pd.DataFrame) -> dict:
+    ids = articles_meta["doc_id"] if "doc_id" in articles_meta.columns else articles_meta.index
+    return {"text": TEXT_DTYPE, "doc_id": TEXT_DTYPE if ids.dtype == object else ids.dtype}
 
 
 def _name_mapping(counts: pd.Series, registry) -> dict:

@@ -36,6 +36,7 @@ from ..normalize import normalized
 from ..schema import is_none
 from .index import (
     HIDDEN,
+    TEXT_DTYPE,
     judged_pairs,
     speaker_word_pairs,
     unit_summaries,
@@ -69,9 +70,10 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
                   containment=containment, min_words=min_words, distinctive=distinctive,
                   max_days=max_days)
-    quotes = quotes.persist()
+    quotes = quotes.persist()     # read three times below: extraction runs once
     codes = _codes(quotes)
     rows = quotes.map_partitions(_row_columns, *codes, meta=_row_columns(quotes._meta, {}, {}, {}))
+    rows = rows.persist()
     words = wording_index(rows, rules, max_df)
     rows = rows.merge(words.wordings[[HIDDEN.norm, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
                       on=HIDDEN.norm, how="left")
@@ -215,8 +217,12 @@ def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
     labelled = rows.merge(table, on=keys, how="left")[[*meta.columns, "cluster_id"]]
     by_cluster = labelled.shuffle(on="cluster_id")
     out_meta = finish_clusters(meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)
+    out_meta = out_meta.astype({"canonical": TEXT_DTYPE})
     return by_cluster.map_partitions(_finish, canonical, meta=out_meta)
 
 
+
+
 def _finish(partition: pd.DataFrame, canonical: str) -> pd.DataFrame:
-    return finish_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    out = finish_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    return out.astype({"canonical": TEXT_DTYPE})
