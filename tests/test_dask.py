@@ -123,31 +123,41 @@ def test_names_are_one_per_person_across_partitions_without_collecting(client, n
     assert qt.extract_quotes(articles, nlp=nlp)["speaker"].tolist() == ["Rita Olsen", "Rita Olsen"]
 
 
-def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
+def synthetic_bench():
+    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group."""
     import importlib.util
-
-    import quotetrack.dask as qtd
     path = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "bench_group.py"
     spec = importlib.util.spec_from_file_location("bench_group", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    frame, _ = bench.synthetic_quotes(1000, seed=3)
+    return bench
+
+
+def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
+    import quotetrack.dask as qtd
+    frame, _ = synthetic_bench().synthetic_quotes(1000, seed=3)
     expected = qt.group_variants(frame)
     got = qtd.group_variants(dd.from_pandas(frame, npartitions=4)).compute()
     assert expected["cluster_id"].nunique() < len(frame) * 0.9     # many variants were grouped
     assert_same_rows(got, expected, ["doc_id", "text", "speaker"])
 
 
-@pytest.mark.parametrize("options, rows, message", [
-    ({"by": "outlet"}, None, "by= is not on Dask yet"),
-    ({}, "reported", "rows of kind 'reported' are not grouped on Dask yet"),
-])
-def test_what_is_not_on_dask_yet_says_so(client, options, rows, message):
+def test_reported_rows_are_not_grouped_on_dask_yet_and_it_says_so(client):
     import quotetrack.dask as qtd
-    frame = pd.DataFrame({"doc_id": ["a"], "text": ["x y z"], "outlet": ["A"],
-                          "kind": pd.Categorical([rows or "direct"])})
-    with pytest.raises(NotImplementedError, match=message):
-        qtd.group_variants(dd.from_pandas(frame, npartitions=1), **options)
+    frame = pd.DataFrame({"doc_id": ["a"], "text": ["x y z"], "kind": pd.Categorical(["reported"])})
+    with pytest.raises(NotImplementedError, match="rows of kind 'reported' are not grouped on Dask yet"):
+        qtd.group_variants(dd.from_pandas(frame, npartitions=1))
+
+
+def test_grouping_by_a_column_equals_the_in_memory_clusters(client):
+    import quotetrack.dask as qtd
+    frame, _ = synthetic_bench().synthetic_quotes(600, seed=5)
+    stories = ["flood", "pier", None]          # None: one group of its own, as in memory
+    frame["story"] = [stories[int(d[3:]) % 3] for d in frame["doc_id"]]
+    expected = qt.group_variants(frame, by="story")
+    assert expected["cluster_id"].nunique() > qt.group_variants(frame)["cluster_id"].nunique()
+    got = qtd.group_variants(dd.from_pandas(frame, npartitions=3), by="story").compute()
+    assert_same_rows(got, expected, ["doc_id", "text", "speaker"])
 
 
 def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, nlp):

@@ -57,31 +57,32 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     cluster_id. The summaries are computed when called (the quotes are persisted on the workers
     for that); the rows of the result are lazy.
 
-    Not yet on Dask: `by=` and rows of kind `reported` (NotImplementedError; group them in memory).
+    Not yet on Dask: rows of kind `reported` (NotImplementedError; group them in memory).
     """
     require_columns(quotes._meta, ["doc_id", "text"], "group_variants")
     if canonical not in ("consensus", "earliest"):
         raise ValueError(f"canonical must be 'consensus' or 'earliest', not {canonical!r}")
     if canonical == "earliest":
         require_columns(quotes._meta, ["published"], "group_variants(canonical='earliest')")
-    if by is not None:
-        raise NotImplementedError("quotetrack.dask.group_variants: by= is not on Dask yet; "
-                                  "group each part in memory with quotetrack.group_variants")
+    by_columns = [by] if isinstance(by, str) else list(by or [])
+    require_columns(quotes._meta, by_columns, "group_variants(by=...)")
     rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
                   containment=containment, min_words=min_words, distinctive=distinctive,
                   max_days=max_days)
     quotes = quotes.persist()     # read three times below: extraction runs once
-    codes = _codes(quotes)
-    rows = quotes.map_partitions(_row_columns, *codes, meta=_row_columns(quotes._meta, {}, {}, {}))
+    codes = _codes(quotes, by_columns)
+    rows = quotes.map_partitions(_row_columns, *codes, by_columns,
+                                 meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
     rows = rows.persist()
     words = wording_index(rows, rules, max_df)
-    rows = rows.merge(words.wordings[[HIDDEN.norm, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
-                      on=HIDDEN.norm, how="left")
+    rows = rows.merge(words.wordings[[HIDDEN.key, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
+                      on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
     labels = _cluster(units, words, rules, anchors, max_df)
     labels = _join_pieces(rows, units, labels, quotes._meta)
-    units["cluster_id"] = stable_ids(labels, _group_by(*(units[c].to_numpy() for c in UNIT_KEY))[1])
+    first = words.text_ranks(units[HIDDEN.wording].to_numpy())
+    units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
     return _label_rows(rows, units, quotes._meta, canonical)
 
 
@@ -94,41 +95,55 @@ def score_drift(quotes):
     return by_cluster.map_partitions(_score_drift, meta=_score_drift(quotes._meta))
 
 
-# The smallest row key of a unit, in the order of the in-memory row key.
-UNIT_KEY = (HIDDEN.wording, HIDDEN.speaker, HIDDEN.key_doc, HIDDEN.key_start, HIDDEN.key_end,
+# The smallest row key of a unit, in the order of the in-memory row key, after its text's rank.
+UNIT_KEY = (HIDDEN.speaker, HIDDEN.key_doc, HIDDEN.key_start, HIDDEN.key_end,
             HIDDEN.key_kind)
 
 
-def _codes(quotes) -> tuple[dict, dict, dict]:
-    """{name: code} of the speakers, doc_ids and kinds, sorted as in memory (small: distinct
-    values only); also refuses reported rows, not yet on Dask."""
+def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
+    """{value: code} of the speakers, doc_ids, kinds and `by` groups, sorted as in memory (small:
+    distinct values only); also refuses reported rows, not yet on Dask."""
     import dask
 
     speakers = quotes["speaker"].dropna().unique() if "speaker" in quotes.columns else None
     kinds = quotes["kind"].astype(str).unique() if "kind" in quotes.columns else None
     docs = quotes["doc_id"].astype(str).unique()
-    speakers, kinds, docs = dask.compute(speakers, kinds, docs)
+    groups = quotes.map_partitions(_group_keys, by_columns, meta=pd.Series([], dtype=object)).unique() \
+        if by_columns else None
+    speakers, kinds, docs, groups = dask.compute(speakers, kinds, docs, groups)
     kinds = [] if kinds is None else sorted(kinds)
     if "reported" in kinds:
         raise NotImplementedError("quotetrack.dask.group_variants: rows of kind 'reported' are not "
                                   "grouped on Dask yet; group them in memory with quotetrack.group_variants")
     speakers = sorted(s for s in ([] if speakers is None else speakers) if isinstance(s, str) and s)
+    groups = sorted([] if groups is None else groups)
     return ({s: k for k, s in enumerate(speakers)}, {d: k for k, d in enumerate(sorted(docs))},
-            {s: k for k, s in enumerate(kinds)})
+            {s: k for k, s in enumerate(kinds)}, {g: k for k, g in enumerate(groups)})
 
 
-def _row_columns(frame: pd.DataFrame, speakers: dict, docs: dict, kinds: dict) -> pd.DataFrame:
-    """The rows with what grouping reads of each, as plain columns: normalised wording, codes of
-    speaker, article and kind (-1 unknown), offsets (-1 unknown), day of publication."""
+def _group_keys(frame: pd.DataFrame, by_columns: list[str]) -> pd.Series:
+    """Each row's `by` group as one string (every missing value one group, as groupby(dropna=False))."""
+    values = zip(*(frame[c].tolist() for c in by_columns))
+    return pd.Series(["\x1f".join("\x00NA" if is_none(v) else repr(v) for v in row) for row in values],
+                     index=frame.index, dtype=object)
+
+
+def _row_columns(frame: pd.DataFrame, speakers: dict, docs: dict, kinds: dict, groups: dict,
+                 by_columns: list[str]) -> pd.DataFrame:
+    """The rows with what grouping reads of each, as plain columns: the key of its wording (its
+    `by` group's code, a space, its normalised wording), codes of speaker, article and kind (-1
+    unknown), offsets (-1 unknown), day of publication."""
     n = len(frame)
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     names = frame["speaker"].tolist() if "speaker" in frame.columns else [None] * n
     where = [pd.to_numeric(frame[c], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
              if c in frame.columns else np.zeros(n, dtype=np.int64) for c in ("start", "end")]
+    group = [groups.get(g, 0) for g in _group_keys(frame, by_columns)] if by_columns else [0] * n
     kind = [kinds.get(k, -1) for k in frame["kind"].astype(str).tolist()] if "kind" in frame.columns \
         else [0] * n
     return frame.assign(**{
-        HIDDEN.norm: pd.Series([normalized(t) for t in texts], index=frame.index, dtype="str"),
+        HIDDEN.key: pd.Series([f"{g} {normalized(t)}" for g, t in zip(group, texts)], index=frame.index,
+                              dtype="str"),
         HIDDEN.speaker: np.array([-1 if is_none(s) or not s else speakers.get(s, -1) for s in names],
                                  dtype=np.int64),
         HIDDEN.doc: np.array([docs.get(d, -1) for d in frame["doc_id"].astype(str).tolist()],
@@ -197,8 +212,9 @@ def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
         return empty
     frame = frame.reset_index(drop=True)
     speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
-    _, key = _group_by(*(frame[c].to_numpy() for c in (HIDDEN.wording, HIDDEN.speaker, HIDDEN.doc,
-                                                       HIDDEN.start, HIDDEN.end, HIDDEN.kind)))
+    texts, _ = pd.factorize(frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1], sort=True)
+    _, key = _group_by(texts.astype(np.int64), *(frame[c].to_numpy() for c in (
+        HIDDEN.speaker, HIDDEN.doc, HIDDEN.start, HIDDEN.end, HIDDEN.kind)))
     pairs = piece_pairs(frame, speakers, np.ones(len(frame), dtype=bool), key)
     if not pairs:
         return empty

@@ -23,7 +23,7 @@ __all__ = ["HIDDEN", "Rules", "judged_pairs", "speaker_word_pairs", "unit_summar
 
 # The working columns the Dask path adds to the rows (and drops before returning them).
 HIDDEN = SimpleNamespace(
-    norm="_qt_norm", wording="_qt_wording", size="_qt_size", own="_qt_own", speaker="_qt_speaker",
+    key="_qt_key", norm="_qt_norm", group="_qt_group", wording="_qt_wording", size="_qt_size", own="_qt_own", speaker="_qt_speaker",
     doc="_qt_doc", start="_qt_start", end="_qt_end", kind="_qt_kind", day="_qt_day",
     unit_doc="_qt_unit_doc", label="_qt_label", feature="_qt_feature", pair="_qt_pair",
     telling="_qt_telling", df="_qt_df", r_word="_qt_r_word", r_pair="_qt_r_pair",
@@ -38,13 +38,20 @@ TEXT_DTYPE = pd.Series(["a"]).dtype
 
 @dataclass
 class WordingIndex:
-    """wordings: (norm, wording rank, size in words, own rarity), one row per distinct wording;
+    """wordings: (key, norm, group, wording rank, size in words, own rarity), one row per distinct
+    wording;
     entries: (wording, feature, pair?, telling?, df, word rarity, pair rarity), one row per
     wording and feature; n: the number of distinct wordings. Both persisted on the workers."""
     wordings: object
     entries: object
     n: int
     partitions: int
+    text_rank: np.ndarray | None = None    # wording -> rank of its text over all `by` groups
+
+    def text_ranks(self, wording: np.ndarray) -> np.ndarray:
+        """The rank of each wording's text among all texts (the first part of the row key in
+        memory): the wording's own rank when there is one `by` group."""
+        return wording if self.text_rank is None else self.text_rank[wording]
 
     def candidates(self, anchors: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
         """Pairs (i < j) of wordings where j holds at least two of i's anchors (one, when i has
@@ -66,31 +73,53 @@ class WordingIndex:
 
 
 def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
-    """The distinct wordings of the rows, ranked in sorted order (as np.unique ranks them in
-    memory), with their features, document frequencies and rarity."""
-    import dask
-    import dask.dataframe as dd
+    """The distinct wordings of the rows (per `by` group: their key is the group's code and the
+    wording), ranked in sorted order (within a group, as np.unique ranks them in memory), with
+    their features, document frequencies and rarity within their group."""
 
     partitions = max(1, rows.npartitions)
-    distinct = rows[[H.norm]].drop_duplicates(split_out=partitions).sort_values(H.norm).persist()
-    sizes = distinct.map_partitions(len).compute().tolist()
-    offsets = np.r_[0, np.cumsum(sizes)[:-1]].astype(np.int64).tolist()
-    ranked = [dask.delayed(_ranked)(part, offset) for part, offset in zip(distinct.to_delayed(), offsets)]
-    wordings = dd.from_delayed(ranked, meta=_ranked(distinct._meta, 0), verify_meta=False)
-    n = int(sum(sizes))
+    wordings, n = _sorted_ranks(rows[[H.key]], H.key, partitions, _ranked)
+    wordings = wordings.persist()
+    per_group = wordings[H.group].value_counts().compute().to_dict()    # wordings per group
+    text_rank = None
+    if len(per_group) > 1:      # the rank of each wording's text over all groups, for cluster ids
+        texts, _ = _sorted_ranks(wordings[[H.norm]], H.norm, partitions, _text_ranked)
+        pairs = wordings[[H.norm, H.wording]].merge(texts, on=H.norm).compute()
+        text_rank = np.empty(n, dtype=np.int64)
+        text_rank[pairs[H.wording].to_numpy()] = pairs["text_rank"].to_numpy()
     entries = wordings.map_partitions(_features, meta=_features(wordings._meta))
     df = entries.assign(**{H.df: 1}).groupby(H.feature)[H.df].sum(split_out=partitions).reset_index()
     entries = entries.merge(df, on=H.feature)
-    entries = entries.map_partitions(_rarity, n, meta=_rarity(entries._meta, n)).persist()
+    entries = entries.map_partitions(_rarity, per_group, meta=_rarity(entries._meta, per_group)).persist()
     own = entries.groupby(H.wording)[H.r_word].sum(split_out=partitions).reset_index()
     wordings = wordings.merge(own.rename(columns={H.r_word: H.own}), on=H.wording, how="left")
     wordings = wordings.assign(**{H.own: wordings[H.own].fillna(0.0)}).persist()
-    return WordingIndex(wordings, entries, n, partitions)
+    return WordingIndex(wordings, entries, n, partitions, text_rank)
+
+
+def _sorted_ranks(values, column: str, partitions: int, ranked):
+    """(the distinct values of `column`, sorted, each with its rank, by `ranked`(partition,
+    offset); how many there are): a sort, then each partition numbered from its offset."""
+    import dask
+    import dask.dataframe as dd
+
+    distinct = values.drop_duplicates(split_out=partitions).sort_values(column).persist()
+    sizes = distinct.map_partitions(len).compute().tolist()
+    offsets = np.r_[0, np.cumsum(sizes)[:-1]].astype(np.int64).tolist()
+    parts = [dask.delayed(ranked)(part, offset) for part, offset in zip(distinct.to_delayed(), offsets)]
+    return dd.from_delayed(parts, meta=ranked(distinct._meta, 0), verify_meta=False), int(sum(sizes))
+
+
+def _text_ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
+    return pd.DataFrame({H.norm: part[H.norm].astype("str").to_numpy(),
+                         "text_rank": np.arange(offset, offset + len(part), dtype=np.int64)})
 
 
 def _ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
-    norms = part[H.norm].astype(object).tolist()
-    return pd.DataFrame({H.norm: pd.Series(norms, dtype="str"),
+    keys = part[H.key].astype(object).tolist()
+    groups, norms = zip(*(k.split(" ", 1) for k in keys)) if keys else ((), ())
+    return pd.DataFrame({H.key: pd.Series(keys, dtype="str"), H.norm: pd.Series(norms, dtype="str"),
+                         H.group: np.array(groups, dtype=np.int64),
                          H.wording: np.arange(offset, offset + len(norms), dtype=np.int64),
                          H.size: np.array([t.count(" ") + 1 if t else 0 for t in norms], dtype=np.int64)})
 
@@ -100,30 +129,37 @@ _telling = lru_cache(maxsize=1 << 20)(is_telling)
 
 def _features(part: pd.DataFrame) -> pd.DataFrame:
     """One row per (wording, feature): its content words (all its words when it has none), and
-    its pairs of adjacent words ("a b": words hold no space)."""
-    wording, feature, pair, telling = [], [], [], []
-    for w, text in zip(part[H.wording].tolist(), part[H.norm].astype(object).tolist()):
+    its pairs of adjacent words ("a b": words hold no space), each prefixed with the wording's
+    `by` group ("3|a b"): features of two groups are never the same."""
+    wording, feature, pair, telling, groups = [], [], [], [], []
+    for w, group, text in zip(part[H.wording].tolist(), part[H.group].tolist(),
+                              part[H.norm].astype(object).tolist()):
         tokens = text.split(" ") if text else []
         content = [t for t in tokens if _telling(t)]
         singles = dict.fromkeys(content or tokens)
         pairs = dict.fromkeys(f"{a} {b}" for a, b in pairwise(tokens))
         for token in singles:
-            wording.append(w)
-            feature.append(token)
+            feature.append(f"{group}|{token}")
             pair.append(False)
             telling.append(bool(content))
         for joined in pairs:
-            wording.append(w)
-            feature.append(joined)
+            feature.append(f"{group}|{joined}")
             pair.append(True)
             telling.append(False)
-    return pd.DataFrame({H.wording: np.array(wording, dtype=np.int64),
+        wording.extend([w] * (len(singles) + len(pairs)))
+        groups.extend([group] * (len(singles) + len(pairs)))
+    return pd.DataFrame({H.wording: np.array(wording, dtype=np.int64), H.group: np.array(groups, dtype=np.int64),
                          H.feature: pd.Series(feature, dtype=object),
                          H.pair: np.array(pair, dtype=bool), H.telling: np.array(telling, dtype=bool)})
 
 
-def _rarity(part: pd.DataFrame, n: int) -> pd.DataFrame:
-    rarity = feature_rarity(part[H.df].to_numpy(dtype=np.int64), n)
+def _rarity(part: pd.DataFrame, per_group: dict) -> pd.DataFrame:
+    """Rarity within the group: the same df means less in a group of more wordings."""
+    df, group = part[H.df].to_numpy(dtype=np.int64), part[H.group].to_numpy(dtype=np.int64)
+    rarity = np.zeros(len(part))
+    for g in np.unique(group).tolist():
+        mine = group == g
+        rarity[mine] = feature_rarity(df[mine], per_group.get(g, 0))
     pair, telling = part[H.pair].to_numpy(dtype=bool), part[H.telling].to_numpy(dtype=bool)
     return part.assign(**{H.r_word: np.where(telling, rarity, 0.0), H.r_pair: np.where(pair, rarity, 0.0)})
 
