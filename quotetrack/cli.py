@@ -123,6 +123,8 @@ def _run_extract(args) -> int:
     if fmt == "parquet" and not args.output:
         raise InputError("Parquet output needs a file: -o quotes.parquet")
     articles = _articles(args)
+    if args.output and not Path(args.output).resolve().parent.is_dir():   # say so before the work
+        raise InputError(f"{args.output}: cannot be written (no folder {Path(args.output).parent})")
     quotes = extract_quotes(articles, reported=args.reported,
                             progress=len(articles) > 20 and _terminal(sys.stderr))
     quotes = score_drift(group_variants(quotes))

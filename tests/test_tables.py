@@ -113,3 +113,14 @@ def test_bad_tables_exit_2_with_one_line(tmp_path):
         assert result.stderr == f"quotetrack: {table}: no 'text' column (it has: doc_id, body)\n"
     result = run("extract", str(tmp_path / "none.parquet"))
     assert (result.returncode, result.stderr) == (2, f"quotetrack: {tmp_path / 'none.parquet'}: no such file\n")
+
+
+def test_parquet_needs_an_output_file_in_a_folder_that_exists(tmp_path):
+    source = tmp_path / "articles.csv"
+    ARTICLES.to_csv(source, index=False)
+    result = run("extract", str(source), "--format", "parquet")
+    assert (result.returncode, result.stderr) == (2, "quotetrack: Parquet output needs a file: -o quotes.parquet\n")
+    out = tmp_path / "missing" / "q.parquet"
+    result = run("extract", str(source), "-o", str(out))
+    assert (result.returncode, result.stderr) == (
+        2, f"quotetrack: {out}: cannot be written (no folder {out.parent})\n")
