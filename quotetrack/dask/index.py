@@ -103,11 +103,41 @@ def _sorted_ranks(values, column: str, partitions: int, ranked):
     import dask
     import dask.dataframe as dd
 
-    distinct = values.drop_duplicates(split_out=partitions).sort_values(column).persist()
+    distinct = values.drop_duplicates(split_out=partitions).persist()
+    divisions = _divisions(distinct[column], partitions)
+    if divisions is None:       # no values at all
+        return _ranked_empty(ranked, distinct), 0
+    # explicit divisions: dask's own, from quantiles, fail on strings when a partition is empty
+    distinct = distinct.set_index(column, divisions=divisions).reset_index().persist()
     sizes = distinct.map_partitions(len).compute().tolist()
     offsets = np.r_[0, np.cumsum(sizes)[:-1]].astype(np.int64).tolist()
     parts = [dask.delayed(ranked)(part, offset) for part, offset in zip(distinct.to_delayed(), offsets)]
     return dd.from_delayed(parts, meta=ranked(distinct._meta, 0), verify_meta=False), int(sum(sizes))
+
+
+def _divisions(values, partitions: int, per_partition: int = 64) -> list | None:
+    """Split points for a sort of `values`: from up to `per_partition` evenly spaced values of
+    each partition, sorted (the smallest and largest among them): a few thousand strings."""
+    sample = values.map_partitions(_spaced, per_partition, meta=values._meta).compute()
+    points = sorted(set(sample.tolist()))
+    if not points:
+        return None
+    step = max(1, len(points) // partitions)
+    inner = points[step:-1:step] if len(points) > 2 else []
+    return [points[0], *inner, points[-1]]
+
+
+def _spaced(values: pd.Series, count: int) -> pd.Series:
+    ordered = np.sort(values.to_numpy(dtype=object))
+    if len(ordered) == 0:
+        return values.iloc[:0]
+    return pd.Series(ordered[np.unique(np.linspace(0, len(ordered) - 1, count).astype(np.int64))],
+                     dtype=values.dtype)
+
+
+def _ranked_empty(ranked, distinct):
+    import dask.dataframe as dd
+    return dd.from_pandas(ranked(distinct._meta, 0), npartitions=1)
 
 
 def _text_ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
