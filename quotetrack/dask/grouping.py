@@ -51,12 +51,14 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                    distinctive: float = DEFAULTS["distinctive"],
                    max_days: float = DEFAULTS["max_days"], by=None,
                    canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
-                   max_df: int = DEFAULTS["max_df"]):
+                   max_df: int = DEFAULTS["max_df"], workers: int = 1):
     """quotetrack.group_variants over a dask DataFrame of quotes: a dask DataFrame with the same
     rows, `cluster_id` and `canonical` (the same clusters and ids as in memory), partitioned by
     cluster_id. The summaries are computed when called (the quotes are persisted on the workers
     for that); the rows of the result are lazy.
 
+    Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
+    in-memory default, -1, would take every core in each of the worker's threads).
     Not yet on Dask: rows of kind `reported` (NotImplementedError; group them in memory).
     """
     require_columns(quotes._meta, ["doc_id", "text"], "group_variants")
@@ -79,7 +81,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                       on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
-    labels = _cluster(units, words, rules, anchors, max_df)
+    labels = _cluster(units, words, rules, anchors, max_df, workers)
     labels = _join_pieces(rows, units, labels, quotes._meta)
     first = words.text_ranks(units[HIDDEN.wording].to_numpy())
     units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
@@ -164,7 +166,8 @@ def _with_unit(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return frame.assign(**{HIDDEN.unit_doc: np.where(self_evident, -1, frame[HIDDEN.doc].to_numpy())})
 
 
-def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int) -> np.ndarray:
+def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
+             workers: int) -> np.ndarray:
     """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client."""
     wording = units[HIDDEN.wording].to_numpy()
     speaker = units[HIDDEN.speaker].to_numpy()
@@ -178,7 +181,7 @@ def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int
                           "speakers": speaker_relation(speaker, left, right),
                           "same_doc": doc[left] == doc[right],
                           "far_apart": np.abs(day[left] - day[right]) > rules.max_days})
-    kept = judged_pairs(pairs, words, rules).sort_values(["left", "right"])
+    kept = judged_pairs(pairs, words, rules, workers).sort_values(["left", "right"])
     verdicts = Verdicts(kept["score"].to_numpy(dtype=float), kept["strong"].to_numpy(dtype=bool),
                         kept["piece"].to_numpy(dtype=bool))
     return cluster_units(units[HIDDEN.size].to_numpy(), speaker, kept["left"].to_numpy(),

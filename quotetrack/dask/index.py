@@ -240,7 +240,7 @@ def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame) -> tuple[np.nda
     return keys // n, keys % n
 
 
-def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules) -> pd.DataFrame:
+def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules, workers: int = 1) -> pd.DataFrame:
     """The candidate unit pairs (left, right, w_left, w_right, speakers, same_doc, far_apart)
     that hold, with score, strong and piece: grouping.evidence.judge on the workers, over the
     rarity the two wordings share (grouping.index.WordIndex.shared_rarity, as a join)."""
@@ -265,10 +265,10 @@ def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules) -> pd.D
                                                 H.size: f"size_{side}"}), on=f"w_{side}", how="left")
     meta = pd.DataFrame({c: pd.Series([], dtype=float if c == "score" else
                                       bool if c in ("strong", "piece") else np.int64) for c in columns})
-    return lazy.map_partitions(_judged, rules, meta=meta).compute()
+    return lazy.map_partitions(_judged, rules, workers, meta=meta).compute()
 
 
-def _judged(part: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+def _judged(part: pd.DataFrame, rules: Rules, workers: int) -> pd.DataFrame:
     n = len(part)
     texts = part["text_left"].astype(object).tolist() + part["text_right"].astype(object).tolist()
     sizes = np.r_[part["size_left"].to_numpy(dtype=np.int64), part["size_right"].to_numpy(dtype=np.int64)]
@@ -278,7 +278,7 @@ def _judged(part: pd.DataFrame, rules: Rules) -> pd.DataFrame:
                   far_apart=part["far_apart"].to_numpy(dtype=bool))
     shared = part[H.r_word].fillna(0.0).to_numpy(dtype=float)
     in_order = shared + part[H.r_pair].fillna(0.0).to_numpy(dtype=float)
-    verdicts = judge(pairs, texts, sizes, shared, in_order, rules, workers=1)
+    verdicts = judge(pairs, texts, sizes, shared, in_order, rules, workers)
     keep = verdicts.kept()
     return pd.DataFrame({"left": part["left"].to_numpy(dtype=np.int64)[keep],
                          "right": part["right"].to_numpy(dtype=np.int64)[keep],
