@@ -160,7 +160,7 @@ _telling = lru_cache(maxsize=1 << 20)(is_telling)
 def _features(part: pd.DataFrame) -> pd.DataFrame:
     """One row per (wording, feature): its content words (all its words when it has none), and
     its pairs of adjacent words ("a b": words hold no space), each prefixed with the wording's
-    `by` group ("3|a b"): features of two groups are never the same."""
+    `by` group ("3|a b": features of two groups are never the same), hashed (_codes)."""
     wording, feature, pair, telling, groups = [], [], [], [], []
     for w, group, text in zip(part[H.wording].tolist(), part[H.group].tolist(),
                               part[H.norm].astype(object).tolist()):
@@ -179,8 +179,17 @@ def _features(part: pd.DataFrame) -> pd.DataFrame:
         wording.extend([w] * (len(singles) + len(pairs)))
         groups.extend([group] * (len(singles) + len(pairs)))
     return pd.DataFrame({H.wording: np.array(wording, dtype=np.int64), H.group: np.array(groups, dtype=np.int64),
-                         H.feature: pd.Series(feature, dtype=object),
+                         H.feature: _codes(feature),
                          H.pair: np.array(pair, dtype=bool), H.telling: np.array(telling, dtype=bool)})
+
+
+def _codes(features: list[str]) -> np.ndarray:
+    """Features as 64-bit hashes (the same in every process): joins and shuffles on integers
+    instead of strings. Two features would share a code by chance with odds of about n² / 2⁶⁴
+    (n distinct features: one in 200,000 for ten million)."""
+    if not features:
+        return np.empty(0, dtype=np.int64)
+    return pd.util.hash_array(np.array(features, dtype=object), categorize=False).view(np.int64)
 
 
 def _rarity(part: pd.DataFrame, per_group: dict) -> pd.DataFrame:
@@ -199,13 +208,13 @@ def _anchors(part: pd.DataFrame, anchors: int) -> pd.DataFrame:
     part = part.sort_values([H.wording, H.df], kind="stable")
     wording, df = part[H.wording].to_numpy(dtype=np.int64), part[H.df].to_numpy(dtype=np.int64)
     if len(part) == 0:
-        return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].astype(object), "anchors": wording})
+        return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].to_numpy(dtype=np.int64), "anchors": wording})
     first = np.r_[0, np.flatnonzero(np.diff(wording)) + 1]
     run = np.diff(np.r_[first, len(wording)])
     kth = first + np.minimum(anchors, run) - 1
     chosen = df <= np.repeat(df[kth], run)
     per_wording = np.add.reduceat(chosen.astype(np.int64), first)
-    return pd.DataFrame({H.wording: wording[chosen], H.feature: part[H.feature].astype(object).to_numpy()[chosen],
+    return pd.DataFrame({H.wording: wording[chosen], H.feature: part[H.feature].to_numpy(dtype=np.int64)[chosen],
                          "anchors": np.repeat(per_wording, run)[chosen]})
 
 
