@@ -10,8 +10,9 @@ from .extract import extract_quotes, iter_quotes
 from .grouping import group_variants
 from .pipeline import load_pipeline
 from .report import report
+from .tables import read_articles
 from .variants import source_variants
 
 __all__ = ["extract_quotes", "iter_quotes", "group_variants", "score_drift", "drift_summary", "diff", "QuoteDiff",
-           "load_pipeline", "report", "source_variants"]
+           "load_pipeline", "report", "read_articles", "source_variants"]
 __version__ = "0.1.0"

@@ -53,10 +53,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="extract, group and score the quotes of articles",
                                   description="Write one row per quotation (extract_quotes + "
-                                  "group_variants + score_drift) for text files or folders of them.")
-    extract.add_argument("paths", nargs="+", help="text files, folders of .txt files, or -")
-    extract.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+                                  "group_variants + score_drift) for text files, folders of them, or "
+                                  "article tables (CSV, JSON lines, Parquet).")
+    extract.add_argument("paths", nargs="+", help=PATHS_HELP)
+    extract.add_argument("--format", choices=("csv", "jsonl", "parquet"),
+                         help="default: by the suffix of -o (.csv, .jsonl, .parquet), else csv")
     extract.add_argument("-o", "--output", help="file to write (default: standard output)")
+    _table_options(extract)
     extract.add_argument("--reported", action="store_true",
                          help="also one row per reported statement (`X said that ...`), kind reported")
     extract.set_defaults(run=_run_extract)
@@ -65,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                                  description="Write one self-contained HTML page for text files or "
                                  "folders of them: each utterance with its variants marked word by "
                                  "word, who is quoted where, and drift per source.")
-    report.add_argument("paths", nargs="+", help="text files, folders of .txt files, or -")
+    report.add_argument("paths", nargs="+", help=PATHS_HELP)
+    _table_options(report)
     report.add_argument("-o", "--output", help="HTML file to write (default: standard output)")
     report.add_argument("--meta", metavar="CSV", help="a CSV naming each text file in a `file` column; "
                         "its other columns (outlet, published, ...) are carried onto that file's quotes")
@@ -74,6 +78,18 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="Quotations and how they drift", help="the page's title")
     report.set_defaults(run=_run_report)
     return parser
+
+
+PATHS_HELP = ("text files, folders of .txt files, -, or article tables (.csv, .jsonl, .ndjson, "
+              ".parquet: one article per row)")
+
+
+def _table_options(command) -> None:
+    command.add_argument("--text-column", default="text", metavar="COLUMN",
+                         help="the column of an article table holding the text (default: text)")
+    command.add_argument("--id-column", default="doc_id", metavar="COLUMN",
+                         help="the column of an article table naming each article (default: "
+                         "doc_id; without one, the row number)")
 
 
 def _run_diff(args) -> int:
@@ -100,39 +116,57 @@ def _run_diff(args) -> int:
 def _run_extract(args) -> int:
 
     from . import extract_quotes, group_variants, score_drift
+    from .tables import output_format, write_quotes
 
-    files = _expand(args.paths)
-    texts = {_label(p): read_text(p) for p in files}
-    quotes = extract_quotes(texts, reported=args.reported,
-                            progress=len(texts) > 20 and _terminal(sys.stderr))
+    fmt = output_format(args.output, args.format)
+    if fmt == "parquet" and not args.output:
+        raise InputError("Parquet output needs a file: -o quotes.parquet")
+    articles = _articles(args)
+    if args.output and not Path(args.output).resolve().parent.is_dir():   # say so before the work
+        raise InputError(f"{args.output}: cannot be written (no folder {Path(args.output).parent})")
+    quotes = extract_quotes(articles, reported=args.reported,
+                            progress=len(articles) > 20 and _terminal(sys.stderr))
     quotes = score_drift(group_variants(quotes))
     out = args.output or sys.stdout
-    if args.format == "csv":
-        quotes.to_csv(out, index=False)
-    else:
-        quotes.astype(object).where(quotes.notna(), None).to_json(out, orient="records", lines=True,
-                                                                   force_ascii=False)
-        if out is sys.stdout:
-            sys.stdout.write("\n")
+    write_quotes(quotes, out, fmt)
+    if fmt == "jsonl" and out is sys.stdout:
+        sys.stdout.write("\n")
     return EXIT_SAME
 
 
-def _run_report(args) -> int:
+def _articles(args, meta: str | None = None):
+    """One articles frame (doc_id, text, other columns) from the text files, folders and tables
+    named on the command line; `meta` (a CSV) adds columns to the text files."""
     import pandas as pd
 
+    from .tables import is_table, read_articles
+
+    frames, texts = [], {}
+    for path in args.paths:
+        if path != "-" and is_table(path):
+            try:
+                frames.append(read_articles(path, text_column=args.text_column, id_column=args.id_column))
+            except ValueError as exc:
+                raise InputError(str(exc)) from None
+        else:
+            texts.update((_label(p), read_text(p)) for p in _expand([path]))
+    if texts:
+        files = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+        frames.insert(0, _with_meta(files, meta) if meta else files)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _run_report(args) -> int:
     from . import extract_quotes, group_variants, report
     from .schema import GROUP_COLUMNS, QUOTE_COLUMNS
 
-    texts = {_label(p): read_text(p) for p in _expand(args.paths)}
+    articles = _articles(args, args.meta)
     if args.output and not Path(args.output).resolve().parent.is_dir():   # say so before the work
         raise InputError(f"{args.output}: cannot be written (no folder {Path(args.output).parent})")
-    articles = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    if args.meta:
-        articles = _with_meta(articles, args.meta)
     columns = [*articles.columns.drop("text"), *QUOTE_COLUMNS[1:], *GROUP_COLUMNS]
     if args.by is not None and args.by not in columns:
         raise InputError(f"--by {args.by}: no such column; choose from {', '.join(dict.fromkeys(columns))}")
-    quotes = extract_quotes(articles, reported=True, progress=len(texts) > 20 and _terminal(sys.stderr))
+    quotes = extract_quotes(articles, reported=True, progress=len(articles) > 20 and _terminal(sys.stderr))
     page = report(group_variants(quotes), by=args.by, title=args.title)
     if not args.output:
         sys.stdout.write(page)

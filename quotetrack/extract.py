@@ -40,6 +40,18 @@ def extract_quotes(articles, *, reported: bool = False, nlp=None,
     and the exception's type; either way `frame.attrs["errors"]` maps its doc_id to
     "ExceptionType: message". "raise" raises the article's own exception at once.
     """
+    frame = unnamed_quotes(articles, reported=reported, nlp=nlp, batch_size=batch_size,
+                           n_process=n_process, progress=progress, on_error=on_error)
+    errors = frame.attrs["errors"]
+    frame = canonical_names(frame, speakers)
+    frame.attrs["errors"] = errors
+    return frame
+
+
+def unnamed_quotes(articles, *, reported: bool = False, nlp=None, batch_size: int = ARTICLES_PER_BATCH,
+                   n_process: int = 1, progress: bool = False, on_error: OnError = "warn") -> pd.DataFrame:
+    """extract_quotes before one name is chosen per person (each speaker as its article names
+    them): quotetrack.dask chooses the names over all partitions at once."""
     if on_error not in ON_ERROR:
         raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {on_error!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
@@ -58,9 +70,8 @@ def extract_quotes(articles, *, reported: bool = False, nlp=None,
     if on_error == "warn":
         for doc_id, error in failed.items():
             warnings.warn(f"quotetrack: article {doc_id!r} skipped: {_described(error)}", RuntimeWarning,
-                          stacklevel=2)
+                          stacklevel=3)
     frame = _frame(rows, items, carried_columns(articles))
-    frame = canonical_names(frame, speakers)
     frame.attrs["errors"] = {doc_id: _described(error) for doc_id, error in failed.items()}
     return frame
 
@@ -184,7 +195,11 @@ def canonical_names(frame: pd.DataFrame, registry=None) -> pd.DataFrame:
     names = frame["speaker"].dropna().tolist()
     if not names and not registry:
         return frame
-    mapping = canonical_speakers(names, registry)
+    return with_names(frame, canonical_speakers(names, registry))
+
+
+def with_names(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """The frame (changed in place) with each speaker renamed by `mapping`."""
     frame["speaker"] = pd.array([mapping.get(n, n) if isinstance(n, str) else None
                                  for n in frame["speaker"].tolist()], dtype="string")
     return frame

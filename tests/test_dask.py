@@ -1,4 +1,6 @@
 """The dask path gives the rows of the in-memory path."""
+import pathlib
+
 import pandas as pd
 import pytest
 
@@ -64,3 +66,127 @@ def test_missing_text_column_is_named():
     frame = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)
     with pytest.raises(ValueError, match="its columns are: body"):
         qtd.extract_quotes(frame)
+
+
+STORIES = [   # (speaker, title, one wording, another outlet's rewording)
+    ("Rita Olsen", "Mayor", "We will rebuild every house that the water took from us",
+     "We shall rebuild each house the water took from us"),
+    ("Tomas Brekke", "Harbour master", "The cranes on the north pier will be repaired before the winter storms",
+     "The north pier cranes will be fixed before winter storms arrive"),
+    ("Ines Vidal", "Minister", "Our schools must open their doors to every child in the valley",
+     "Our schools must open their doors to all children of the valley"),
+]
+
+
+def story_articles() -> pd.DataFrame:
+    """Three outlets quoting three people: rewordings, a quote split by its attribution, a
+    surname standing for the full name in another article."""
+    rows = []
+    for k, (name, title, said, reworded) in enumerate(STORIES):
+        surname = name.split()[-1]
+        rows.append({"doc_id": f"wire{k}", "outlet": "Wire", "text": (
+            f"{title} {name} spoke on Monday.\n\n“{said},” {surname} said. "
+            f"“Nobody will be left behind in {surname.lower()}ville.”")})
+        rows.append({"doc_id": f"daily{k}", "outlet": "Daily",
+                     "text": f"“{reworded},” {title.lower()} {name} told reporters."})
+        rows.append({"doc_id": f"post{k}", "outlet": "Post", "text": (
+            f"{name} visited the town.\n\n“{said},” {surname} said.\n\n“The budget is ready,” {surname} added.")})
+    return pd.DataFrame(rows)
+
+
+def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame, key: list[str]) -> None:
+    """The same rows and values; the same dtypes, except that text columns may come back as
+    dask's pyarrow strings (dask's `dataframe.convert-string`)."""
+    got = got.sort_values(key).reset_index(drop=True)
+    expected = expected.sort_values(key).reset_index(drop=True)
+    assert list(got.columns) == list(expected.columns)
+    for column in expected.columns:
+        if expected[column].dtype == object or pd.api.types.is_string_dtype(expected[column].dtype):
+            assert pd.api.types.is_string_dtype(got[column].dtype), column
+        else:
+            assert got[column].dtype == expected[column].dtype, column
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_extract_group_drift_on_two_workers_equal_the_in_memory_rows(client, nlp):
+    import quotetrack.dask as qtd
+    articles = story_articles()
+    expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp)))
+    quotes = qtd.extract_quotes(dd.from_pandas(articles, npartitions=3))
+    got = qtd.score_drift(qtd.group_variants(quotes)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    # what the comparison rests on: three utterances of three people across outlets, one split quote
+    clusters = got.groupby("cluster_id")["doc_id"].agg(lambda d: sorted(set(d)))
+    assert sorted(map(tuple, clusters)) == [
+        ("daily0", "post0", "wire0"), ("daily1", "post1", "wire1"), ("daily2", "post2", "wire2"),
+        ("post0",), ("post1",), ("post2",)]
+    assert set(got["speaker"]) == {"Rita Olsen", "Tomas Brekke", "Ines Vidal"}
+
+
+def test_names_are_one_per_person_across_partitions_without_collecting(client, nlp):
+    import quotetrack.dask as qtd
+    articles = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "“The pier reopens in May,” Olsen told reporters.",
+        "Mayor Rita Olsen spoke.\n\n“We will rebuild,” Olsen said."]})
+    lazy = qtd.extract_quotes(dd.from_pandas(articles, npartitions=2))
+    assert lazy.npartitions == 2
+    assert lazy["speaker"].compute().tolist() == ["Rita Olsen", "Rita Olsen"]
+    assert qt.extract_quotes(articles, nlp=nlp)["speaker"].tolist() == ["Rita Olsen", "Rita Olsen"]
+
+
+def synthetic_bench():
+    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group."""
+    import importlib.util
+    path = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "bench_group.py"
+    spec = importlib.util.spec_from_file_location("bench_group", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
+    import quotetrack.dask as qtd
+    frame, _ = synthetic_bench().synthetic_quotes(1000, seed=3)
+    expected = qt.group_variants(frame)
+    got = qtd.group_variants(dd.from_pandas(frame, npartitions=4)).compute()
+    assert expected["cluster_id"].nunique() < len(frame) * 0.9     # many variants were grouped
+    assert_same_rows(got, expected, ["doc_id", "text", "speaker"])
+
+
+def test_reported_rows_are_not_grouped_on_dask_yet_and_it_says_so(client):
+    import quotetrack.dask as qtd
+    frame = pd.DataFrame({"doc_id": ["a"], "text": ["x y z"], "kind": pd.Categorical(["reported"])})
+    with pytest.raises(NotImplementedError, match="rows of kind 'reported' are not grouped on Dask yet"):
+        qtd.group_variants(dd.from_pandas(frame, npartitions=1))
+
+
+def test_grouping_by_a_column_equals_the_in_memory_clusters(client):
+    import quotetrack.dask as qtd
+    frame, _ = synthetic_bench().synthetic_quotes(600, seed=5)
+    stories = ["flood", "pier", None]          # None: one group of its own, as in memory
+    frame["story"] = [stories[int(d[3:]) % 3] for d in frame["doc_id"]]
+    expected = qt.group_variants(frame, by="story")
+    assert expected["cluster_id"].nunique() > qt.group_variants(frame)["cluster_id"].nunique()
+    got = qtd.group_variants(dd.from_pandas(frame, npartitions=3), by="story").compute()
+    assert_same_rows(got, expected, ["doc_id", "text", "speaker"])
+
+
+def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, nlp):
+    import re
+    readme = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+    section = readme.read_text(encoding="utf-8").split("## Past one machine", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+    articles = story_articles()
+    dd.from_pandas(articles, npartitions=2).to_parquet(tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    try:
+        exec(compile(code, "README past one machine", "exec"), namespace)  # noqa: S102
+    finally:
+        if "client" in namespace:
+            cluster = namespace["client"].cluster
+            namespace["client"].close()
+            cluster.close()
+    got = pd.read_parquet(tmp_path / "quotes")
+    expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp)))
+    assert_same_rows(got, expected, ["doc_id", "start"])

@@ -29,3 +29,24 @@ def test_the_reported_speech_example_runs_as_written(capsys):
     assert quotes["kind"].astype(str).tolist() == ["reported", "direct"]
     assert quotes["text"].iloc[0] == "the city would rebuild every house the flood destroyed"
     assert quotes["cluster_id"].nunique() == 1
+
+
+def test_the_article_table_example_runs_as_written(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    section = README.read_text(encoding="utf-8").split("Both commands read article tables", 1)[1]
+    script = re.search(r"```bash\n(.*?)```", section, re.DOTALL).group(1)
+    root = str(README.parent)
+    env = {**os.environ, "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ["PATH"]]),
+           "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    quotes = pd.read_parquet(tmp_path / "quotes.parquet")
+    assert quotes[["doc_id", "outlet", "speaker", "cluster_id"]].astype(object).values.tolist() == [
+        ["wire", "Wire Service", "Rita Olsen", 0], ["daily", "The Daily", "Rita Olsen", 0]]
+    assert quotes["drift"].tolist()[0] == 0.0 < quotes["drift"].tolist()[1]

@@ -90,11 +90,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
     out = quotes.copy()
     n = len(out)
     if n == 0:
-        out["cluster_id"] = pd.Series([], dtype="int64", index=out.index)
-        out["passage_id"] = pd.Series([], dtype="Int64", index=out.index)
-        out["canonical"] = pd.Series([], dtype=object, index=out.index)
-        out["passage_sources"] = pd.Series([], dtype="Int64", index=out.index)
-        return out
+        return _with_empty_group_columns(out)
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     wordings, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
@@ -117,16 +113,44 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
         for part in _partitions(out, by_columns):
             labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers,
                                    borrowed)
-    labels = stable_ids(labels, rows.key)
-    out["cluster_id"] = labels
+    out["cluster_id"] = stable_ids(labels, rows.key)
+    _finish(out, canonical, texts, norms, reported, rows.key)
+    return out
+
+
+def finish_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> pd.DataFrame:
+    """What group_variants adds once every row has its `cluster_id`: `passage_id`, `canonical`
+    and `passage_sources`. It works cluster by cluster (passages numbered from 0 in cluster
+    order), so it gives the same rows on any frame that holds whole clusters, up to that
+    numbering (quotetrack.dask runs it on each partition after a shuffle on cluster_id)."""
+    out = quotes.copy()
+    if len(out) == 0:
+        return _with_empty_group_columns(out)
+    texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
+    norms = [normalized(t) for t in texts]
+    _, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
+    _finish(out, canonical, texts, norms, is_reported(out), _rows(out, text_rank).key)
+    return out
+
+
+def _finish(out: pd.DataFrame, canonical: str, texts: list[str], norms: list[str],
+            reported: np.ndarray, row_key: np.ndarray) -> None:
+    labels = out["cluster_id"].to_numpy()
     published = pd.to_datetime(out["published"], errors="coerce", utc=True).tolist() \
         if canonical == "earliest" else None
-    found = passage_columns(labels, texts, norms, out["doc_id"].astype(str).tolist(), rows.key,
+    found = passage_columns(labels, texts, norms, out["doc_id"].astype(str).tolist(), row_key,
                             ~reported, published)
     out["passage_id"] = pd.array([None if p < 0 else p for p in found.passage.tolist()], dtype="Int64")
     out["canonical"] = found.canonical
     out["passage_sources"] = pd.array([None if p < 0 else s for p, s in
                                        zip(found.passage.tolist(), found.sources.tolist())], dtype="Int64")
+
+
+def _with_empty_group_columns(out: pd.DataFrame) -> pd.DataFrame:
+    out["cluster_id"] = pd.Series([], dtype="int64", index=out.index)
+    out["passage_id"] = pd.Series([], dtype="Int64", index=out.index)
+    out["canonical"] = pd.Series([], dtype=object, index=out.index)
+    out["passage_sources"] = pd.Series([], dtype="Int64", index=out.index)
     return out
 
 

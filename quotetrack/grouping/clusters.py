@@ -125,20 +125,26 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     in `row_key` order."""
     if "speaker_start" not in frame.columns:
         return labels
+    joinable = piece_pairs(frame, speakers, quoted, row_key)
+    if not joinable:
+        return labels
+    docs = frame["doc_id"].astype(str).tolist()
+    involved = {int(labels[r]) for pair in joinable for r in pair}
+    member = pd.Series(docs)[np.isin(labels, list(involved))]
+    spread = member.groupby(labels[member.index.to_numpy()]).nunique()
+    roots = joined_clusters([(int(labels[prev]), int(labels[row]), docs[prev]) for prev, row in joinable],
+                            spread)
+    return np.array([roots.get(int(l), int(l)) for l in labels], dtype=np.int64)
+
+
+def piece_pairs(frame: pd.DataFrame, speakers: list, quoted: np.ndarray,
+                row_key: np.ndarray) -> list[tuple[int, int]]:
+    """(row before, row) for each row that continues the row before it in its article, in the
+    order of (doc_id, start, row_key). Article by article: any frame of whole articles will do."""
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
     kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else ["direct"] * len(frame)
     mention = [None if is_none(m) else int(m) for m in frame["speaker_start"].tolist()]
     docs = frame["doc_id"].astype(str).tolist()
-    parent: dict[int, int] = {}
-    elsewhere: dict[int, bool] = {}          # cluster root -> has members in other articles
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     joinable = []
     rows = [r for r in range(len(frame)) if quoted[r]]
     order = sorted(rows, key=lambda r: (docs[r], starts[r], row_key[r]))
@@ -149,29 +155,37 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
             continue
         if mention[row] is None or (kinds[prev] == "direct" and mention[row] == mention[prev]):
             joinable.append((prev, row))
-    if not joinable:
-        return labels
-    involved = {int(labels[r]) for pair in joinable for r in pair}
-    member = pd.Series(docs)[np.isin(labels, list(involved))]
-    spread = member.groupby(labels[member.index.to_numpy()]).nunique()
-    # Two clusters that several articles print one right after the other are one statement: more
-    # than one source says so.
-    articles = Counter(pair for pair, _ in {(_pair(labels, p, r), docs[p]) for p, r in joinable})
-    for prev, row in joinable:
-        a, b = find(int(labels[prev])), find(int(labels[row]))
+    return joinable
+
+
+def joined_clusters(pairs: list[tuple[int, int, str]], spread) -> dict[int, int]:
+    """{cluster: the cluster it joins} from the clusters of joinable pieces (`pairs`: cluster of
+    the row before, cluster of the row, their article; in order); `spread[c]`: the number of
+    articles cluster c has members in. Clusters not in the result stay as they are. Two clusters
+    that CORROBORATING_ARTICLES articles print one right after the other are one statement, even
+    when both are quoted elsewhere: more than one source says so."""
+    parent: dict[int, int] = {}
+    elsewhere: dict[int, bool] = {}          # cluster root -> has members in other articles
+    articles = Counter(frozenset((a, b)) for a, b, _ in set(pairs))
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for first, second, _ in pairs:
+        a, b = find(first), find(second)
         if a == b:
             continue
         if elsewhere.get(a, spread[a] > 1) and elsewhere.get(b, spread[b] > 1) \
-                and articles[_pair(labels, prev, row)] < CORROBORATING_ARTICLES:
+                and articles[frozenset((first, second))] < CORROBORATING_ARTICLES:
             continue
         root, other = min(a, b), max(a, b)
         elsewhere[root] = elsewhere.get(a, spread[a] > 1) or elsewhere.get(b, spread[b] > 1)
         parent[other] = root
-    return np.array([find(int(x)) if int(x) in parent else int(x) for x in labels], dtype=np.int64)
-
-
-def _pair(labels: np.ndarray, a: int, b: int) -> frozenset:
-    return frozenset((int(labels[a]), int(labels[b])))
+    return {x: find(x) for x in list(parent)}
 
 
 def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:

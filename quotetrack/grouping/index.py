@@ -41,9 +41,8 @@ class WordIndex:
         where df of the N wordings hold it. Squared, so that one rare word tells more than two
         common ones (`dictator` more than `we'll see`). Stop words weigh 0, and so do word pairs,
         unless `pairs`: then only word pairs weigh (the same words in the same order)."""
-        scale = math.log1p(max(self.n_units, RARITY_FLOOR))
         weighed = np.arange(len(self.df)) >= self.first_pair if pairs else self.is_word
-        return np.where(weighed, np.clip(1.0 - np.log1p(self.df) / scale, 0.0, 1.0) ** 2, 0.0)
+        return np.where(weighed, feature_rarity(self.df, self.n_units), 0.0)
 
     def unit_rarity(self, rarity: np.ndarray) -> np.ndarray:
         """wording -> the summed rarity of its content words (how distinctive it is on its own)."""
@@ -78,6 +77,13 @@ class WordIndex:
                     total[done:stop] = np.bincount(pair[hit], w[self.code[entry[hit]]], len(a))
                 done = stop
         return out[0] if not more else tuple(out)
+
+
+def feature_rarity(df: np.ndarray, n_units: int) -> np.ndarray:
+    """How rare features held by `df` of `n_units` wordings are: (1 - log(1 + df) / log(1 + N))²,
+    N counted as at least RARITY_FLOOR."""
+    scale = math.log1p(max(n_units, RARITY_FLOOR))
+    return np.clip(1.0 - np.log1p(df) / scale, 0.0, 1.0) ** 2
 
 
 def word_index(texts: list[str]) -> WordIndex:

@@ -1,0 +1,248 @@
+"""group_variants and score_drift over dask DataFrames: the clusters of the in-memory path, without
+bringing the quote rows to one machine.
+
+The rows stay on the workers. The word index (features, document frequencies, rarity), the
+candidate pairs and the judging of each pair (rapidfuzz) run there too, as dask joins, shuffles
+and map_partitions (index.py). What the client gathers, all of it integers and floats:
+- the distinct speaker names, the distinct doc_ids and kinds (sorted, their ranks order units and
+  break ties as in memory);
+- one line per unit (a wording said by one speaker, or one article's copy of it): its wording's
+  rank and length, speaker, article, earliest day and smallest row key;
+- the candidate pairs of wordings and of units, and the judged pairs that hold;
+- the pairs of consecutive pieces of quotes split in their article, and how many articles their
+  clusters span.
+On these the client runs the in-memory clustering itself (cluster_units, joined_clusters,
+stable_ids), and sends each unit's cluster_id back to the rows. Everything decided once clusters
+are known (canonical, drift) runs per cluster on the workers after a shuffle on cluster_id, by
+the in-memory functions (grouping.finish_clusters, score_drift), so it stays in step with them.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..drift import score_drift as _score_drift
+from ..frames import require_columns
+from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finish_clusters
+from ..grouping.clusters import cluster_units, joined_clusters, piece_pairs, stable_ids
+from ..grouping.evidence import (
+    SHORT_QUOTE,
+    UNKNOWN_SPEAKER_FACTOR,
+    Rules,
+    Verdicts,
+    speaker_relation,
+)
+from ..normalize import normalized
+from ..schema import is_none
+from .index import (
+    HIDDEN,
+    TEXT_DTYPE,
+    judged_pairs,
+    speaker_word_pairs,
+    unit_summaries,
+    wording_index,
+)
+
+
+def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
+                   same_speaker_threshold: float = DEFAULTS["same_speaker_threshold"],
+                   containment: float = DEFAULTS["containment"],
+                   min_words: int = DEFAULTS["min_words"],
+                   distinctive: float = DEFAULTS["distinctive"],
+                   max_days: float = DEFAULTS["max_days"], by=None,
+                   canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
+                   max_df: int = DEFAULTS["max_df"], workers: int = 1):
+    """quotetrack.group_variants over a dask DataFrame of quotes: a dask DataFrame with the same
+    rows, `cluster_id` and `canonical` (the same clusters and ids as in memory), partitioned by
+    cluster_id. The summaries are computed when called (the quotes are persisted on the workers
+    for that); the rows of the result are lazy.
+
+    Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
+    in-memory default, -1, would take every core in each of the worker's threads).
+    Not yet on Dask: rows of kind `reported` (NotImplementedError; group them in memory).
+    """
+    require_columns(quotes._meta, ["doc_id", "text"], "group_variants")
+    if canonical not in ("consensus", "earliest"):
+        raise ValueError(f"canonical must be 'consensus' or 'earliest', not {canonical!r}")
+    if canonical == "earliest":
+        require_columns(quotes._meta, ["published"], "group_variants(canonical='earliest')")
+    by_columns = [by] if isinstance(by, str) else list(by or [])
+    require_columns(quotes._meta, by_columns, "group_variants(by=...)")
+    rules = Rules(threshold=threshold, same_speaker_threshold=same_speaker_threshold,
+                  containment=containment, min_words=min_words, distinctive=distinctive,
+                  max_days=max_days)
+    quotes = quotes.persist()     # read three times below: extraction runs once
+    codes = _codes(quotes, by_columns)
+    rows = quotes.map_partitions(_row_columns, *codes, by_columns,
+                                 meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
+    rows = rows.persist()
+    words = wording_index(rows, rules, max_df)
+    rows = rows.merge(words.wordings[[HIDDEN.key, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
+                      on=HIDDEN.key, how="left")
+    rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
+    units = unit_summaries(rows)
+    labels = _cluster(units, words, rules, anchors, max_df, workers)
+    labels = _join_pieces(rows, units, labels, quotes._meta)
+    first = words.text_ranks(units[HIDDEN.wording].to_numpy())
+    units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
+    return _label_rows(rows, units, quotes._meta, canonical)
+
+
+def score_drift(quotes):
+    """quotetrack.score_drift over a dask DataFrame from group_variants: drift is decided within
+    each cluster, so each partition (after a shuffle on cluster_id) is scored in memory."""
+    require_columns(quotes._meta, ["text", "cluster_id", "canonical"],
+                    "score_drift (run group_variants first)")
+    by_cluster = quotes.shuffle(on="cluster_id")
+    return by_cluster.map_partitions(_score_drift, meta=_score_drift(quotes._meta))
+
+
+# The smallest row key of a unit, in the order of the in-memory row key, after its text's rank.
+UNIT_KEY = (HIDDEN.speaker, HIDDEN.key_doc, HIDDEN.key_start, HIDDEN.key_end,
+            HIDDEN.key_kind)
+
+
+def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
+    """{value: code} of the speakers, doc_ids, kinds and `by` groups, sorted as in memory (small:
+    distinct values only); also refuses reported rows, not yet on Dask."""
+    import dask
+
+    speakers = quotes["speaker"].dropna().unique() if "speaker" in quotes.columns else None
+    kinds = quotes["kind"].astype(str).unique() if "kind" in quotes.columns else None
+    docs = quotes["doc_id"].astype(str).unique()
+    groups = quotes.map_partitions(_group_keys, by_columns, meta=pd.Series([], dtype=object)).unique() \
+        if by_columns else None
+    speakers, kinds, docs, groups = dask.compute(speakers, kinds, docs, groups)
+    kinds = [] if kinds is None else sorted(kinds)
+    if "reported" in kinds:
+        raise NotImplementedError("quotetrack.dask.group_variants: rows of kind 'reported' are not "
+                                  "grouped on Dask yet; group them in memory with quotetrack.group_variants")
+    speakers = sorted(s for s in ([] if speakers is None else speakers) if isinstance(s, str) and s)
+    groups = sorted([] if groups is None else groups)
+    return ({s: k for k, s in enumerate(speakers)}, {d: k for k, d in enumerate(sorted(docs))},
+            {s: k for k, s in enumerate(kinds)}, {g: k for k, g in enumerate(groups)})
+
+
+def _group_keys(frame: pd.DataFrame, by_columns: list[str]) -> pd.Series:
+    """Each row's `by` group as one string (every missing value one group, as groupby(dropna=False))."""
+    values = zip(*(frame[c].tolist() for c in by_columns))
+    return pd.Series(["\x1f".join("\x00NA" if is_none(v) else repr(v) for v in row) for row in values],
+                     index=frame.index, dtype=object)
+
+
+def _row_columns(frame: pd.DataFrame, speakers: dict, docs: dict, kinds: dict, groups: dict,
+                 by_columns: list[str]) -> pd.DataFrame:
+    """The rows with what grouping reads of each, as plain columns: the key of its wording (its
+    `by` group's code, a space, its normalised wording), codes of speaker, article and kind (-1
+    unknown), offsets (-1 unknown), day of publication."""
+    n = len(frame)
+    texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
+    names = frame["speaker"].tolist() if "speaker" in frame.columns else [None] * n
+    where = [pd.to_numeric(frame[c], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
+             if c in frame.columns else np.zeros(n, dtype=np.int64) for c in ("start", "end")]
+    group = [groups.get(g, 0) for g in _group_keys(frame, by_columns)] if by_columns else [0] * n
+    kind = [kinds.get(k, -1) for k in frame["kind"].astype(str).tolist()] if "kind" in frame.columns \
+        else [0] * n
+    return frame.assign(**{
+        HIDDEN.key: pd.Series([f"{g} {normalized(t)}" for g, t in zip(group, texts)], index=frame.index,
+                              dtype="str"),
+        HIDDEN.speaker: np.array([-1 if is_none(s) or not s else speakers.get(s, -1) for s in names],
+                                 dtype=np.int64),
+        HIDDEN.doc: np.array([docs.get(d, -1) for d in frame["doc_id"].astype(str).tolist()],
+                             dtype=np.int64),
+        HIDDEN.start: where[0], HIDDEN.end: where[1],
+        HIDDEN.kind: np.array(kind, dtype=np.int64),
+        HIDDEN.day: _days(frame),
+    })
+
+
+def _with_unit(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Each row's unit: its wording and speaker, and its article unless the wording alone is
+    evidence enough (distinctive, and long or with a known speaker), as in memory."""
+    known = frame[HIDDEN.speaker].to_numpy() >= 0
+    needed = np.where(known, rules.distinctive, rules.distinctive * UNKNOWN_SPEAKER_FACTOR)
+    own, size = frame[HIDDEN.own].to_numpy(dtype=float), frame[HIDDEN.size].to_numpy(dtype=np.int64)
+    self_evident = (own >= needed) & (known | (size >= SHORT_QUOTE))
+    return frame.assign(**{HIDDEN.unit_doc: np.where(self_evident, -1, frame[HIDDEN.doc].to_numpy())})
+
+
+def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
+             workers: int) -> np.ndarray:
+    """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client."""
+    wording = units[HIDDEN.wording].to_numpy()
+    speaker = units[HIDDEN.speaker].to_numpy()
+    w_left, w_right = words.candidates(anchors, max_df)
+    left, right = _unit_pairs(wording, units[HIDDEN.unit_doc].to_numpy() < 0, w_left, w_right)
+    s_left, s_right = speaker_word_pairs(words, units)
+    left, right = _union(left, right, s_left, s_right, len(units))
+    doc, day = units[HIDDEN.doc].to_numpy(), units[HIDDEN.day].to_numpy()
+    pairs = pd.DataFrame({"left": left, "right": right,
+                          "w_left": wording[left], "w_right": wording[right],
+                          "speakers": speaker_relation(speaker, left, right),
+                          "same_doc": doc[left] == doc[right],
+                          "far_apart": np.abs(day[left] - day[right]) > rules.max_days})
+    kept = judged_pairs(pairs, words, rules, workers).sort_values(["left", "right"])
+    verdicts = Verdicts(kept["score"].to_numpy(dtype=float), kept["strong"].to_numpy(dtype=bool),
+                        kept["piece"].to_numpy(dtype=bool))
+    return cluster_units(units[HIDDEN.size].to_numpy(), speaker, kept["left"].to_numpy(),
+                         kept["right"].to_numpy(), verdicts)
+
+
+def _join_pieces(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
+    """The unit labels after the pieces of quotes split in their article join (as join_pieces in
+    memory): pieces are found article by article on the workers; the client joins their clusters."""
+    if "speaker_start" not in meta.columns:
+        return labels
+    keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
+    table = units[keys].assign(**{HIDDEN.label: labels})
+    labelled = rows.merge(table, on=keys, how="left")
+    found = labelled.shuffle(on=HIDDEN.doc).map_partitions(_pieces, meta=_pieces(labelled._meta)).compute()
+    if found.empty:
+        return labels
+    found = found.sort_values([HIDDEN.doc, "seq"])
+    involved = sorted(set(found["first"].tolist()) | set(found["second"].tolist()))
+    members = labelled[labelled[HIDDEN.label].isin(involved)]
+    spread = members.groupby(HIDDEN.label)[HIDDEN.doc].nunique().compute()
+    roots = joined_clusters(list(zip(found["first"].tolist(), found["second"].tolist(),
+                                     found[HIDDEN.doc].tolist())), spread)
+    return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+
+
+def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
+    """(article, order, first label, second label) for the pieces of the partition's articles."""
+    empty = pd.DataFrame({HIDDEN.doc: pd.Series([], dtype=np.int64), "seq": pd.Series([], dtype=np.int64),
+                          "first": pd.Series([], dtype=np.int64), "second": pd.Series([], dtype=np.int64)})
+    if frame.empty:
+        return empty
+    frame = frame.reset_index(drop=True)
+    speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
+    texts, _ = pd.factorize(frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1], sort=True)
+    _, key = _group_by(texts.astype(np.int64), *(frame[c].to_numpy() for c in (
+        HIDDEN.speaker, HIDDEN.doc, HIDDEN.start, HIDDEN.end, HIDDEN.kind)))
+    pairs = piece_pairs(frame, speakers, np.ones(len(frame), dtype=bool), key)
+    if not pairs:
+        return empty
+    first, second = (np.array(side, dtype=np.int64) for side in zip(*pairs))
+    label = frame[HIDDEN.label].to_numpy(dtype=np.int64)
+    return pd.DataFrame({HIDDEN.doc: frame[HIDDEN.doc].to_numpy()[first], "seq": np.arange(len(first)),
+                         "first": label[first], "second": label[second]})
+
+
+def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
+    """The rows with their cluster_id (sent back per unit), then canonical per cluster."""
+    import dask.dataframe as dd
+
+    keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
+    table = dd.from_pandas(units[[*keys, "cluster_id"]], npartitions=max(1, rows.npartitions))
+    labelled = rows.merge(table, on=keys, how="left")[[*meta.columns, "cluster_id"]]
+    by_cluster = labelled.shuffle(on="cluster_id")
+    out_meta = finish_clusters(meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)
+    out_meta = out_meta.astype({"canonical": TEXT_DTYPE})
+    return by_cluster.map_partitions(_finish, canonical, meta=out_meta)
+
+
+
+
+def _finish(partition: pd.DataFrame, canonical: str) -> pd.DataFrame:
+    out = finish_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    return out.astype({"canonical": TEXT_DTYPE})
