@@ -23,7 +23,8 @@ __all__ = ["HIDDEN", "Rules", "judged_pairs", "speaker_word_pairs", "unit_summar
 
 # The working columns the Dask path adds to the rows (and drops before returning them).
 HIDDEN = SimpleNamespace(
-    key="_qt_key", norm="_qt_norm", group="_qt_group", wording="_qt_wording", size="_qt_size", own="_qt_own", speaker="_qt_speaker",
+    key="_qt_key", norm="_qt_norm", group="_qt_group", wording="_qt_wording", size="_qt_size", own="_qt_own",
+    speaker="_qt_speaker",
     doc="_qt_doc", start="_qt_start", end="_qt_end", kind="_qt_kind", day="_qt_day",
     unit_doc="_qt_unit_doc", label="_qt_label", feature="_qt_feature", pair="_qt_pair",
     telling="_qt_telling", df="_qt_df", r_word="_qt_r_word", r_pair="_qt_r_pair",
@@ -208,7 +209,8 @@ def _anchors(part: pd.DataFrame, anchors: int) -> pd.DataFrame:
     part = part.sort_values([H.wording, H.df], kind="stable")
     wording, df = part[H.wording].to_numpy(dtype=np.int64), part[H.df].to_numpy(dtype=np.int64)
     if len(part) == 0:
-        return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].to_numpy(dtype=np.int64), "anchors": wording})
+        return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].to_numpy(dtype=np.int64),
+                             "anchors": wording})
     first = np.r_[0, np.flatnonzero(np.diff(wording)) + 1]
     run = np.diff(np.r_[first, len(wording)])
     kth = first + np.minimum(anchors, run) - 1

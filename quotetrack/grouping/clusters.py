@@ -134,7 +134,7 @@ def join_pieces(frame: pd.DataFrame, labels: np.ndarray, speakers: list, quoted:
     spread = member.groupby(labels[member.index.to_numpy()]).nunique()
     roots = joined_clusters([(int(labels[prev]), int(labels[row]), docs[prev]) for prev, row in joinable],
                             spread)
-    return np.array([roots.get(int(l), int(l)) for l in labels], dtype=np.int64)
+    return np.array([roots.get(int(x), int(x)) for x in labels], dtype=np.int64)
 
 
 def piece_pairs(frame: pd.DataFrame, speakers: list, quoted: np.ndarray,
