@@ -1,10 +1,16 @@
 """Who said it in world news (issue 18): roles, honorifics, families, name order,
 transliterations, and never two people under one name. Every name here is made up."""
+from dataclasses import FrozenInstanceError
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import quotetrack as qt
+from quotetrack.attribution.context import ArticleContext
+from quotetrack.attribution.people import index_people
 from quotetrack.names import canonical_speakers, same_given_name
+from quotetrack.quotemarks import find_quoted_spans, split_paragraphs
 
 
 def one(rows, text):
@@ -271,3 +277,21 @@ def test_a_country_speaks_only_when_the_sentence_makes_it_speak(quotes_of):
     assert rows[0]["speaker"] == "Erik Dahl"
     rows = quotes_of("Kyiv — Olena Kovalenko said on Monday: “The border stays open.”")
     assert rows[0]["speaker"] == "Olena Kovalenko"
+
+
+# ---------------------------------------------------------------- what the resolver reads
+
+
+def test_the_people_of_an_article_are_frozen_once_indexed(nlp):
+    text = "Mayor Ana Lima opened the bridge on Monday.\n\n“It is safe,” Lima said."
+    paragraphs = split_paragraphs(text)
+    quotes = find_quoted_spans(text, paragraphs)
+    ctx = ArticleContext.build(text, paragraphs, {k: nlp(text[p.start:p.end]) for k, p in enumerate(paragraphs)}, quotes)
+    people = index_people(ctx)
+    assert isinstance(people.mentions, tuple) and len(people.mentions) == 2
+    with pytest.raises(FrozenInstanceError):
+        people.mentions = ()
+    with pytest.raises(AttributeError):
+        people.mentions.append(people.mentions[0])
+    with pytest.raises(TypeError):
+        people.titles["someone"] = {"mayor"}

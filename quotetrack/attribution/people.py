@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 
 from ..constants import (
     GIVEN_NAME_HONORIFICS,
@@ -63,9 +64,12 @@ class Mention:
     organisation: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class People:
-    """What the article says about who is who; built once by `index_people`."""
+    """What the article says about who is who; built once by `index_people`, then frozen (see
+    `frozen`): resolving quotes reads it, and what resolution learns (a pronoun resolved, a
+    mention found) lives in the Resolver, so no answer depends on the order quotes are resolved
+    in."""
     mentions: list[Mention] = field(default_factory=list)
     # Keyed by person (folded fullest name), so that Tom and Lina Reyes keep their own.
     titles: dict[str, set[str]] = field(default_factory=dict)
@@ -73,11 +77,25 @@ class People:
     persons: set[str] = field(default_factory=set)              # surnames seen as PERSON
     by_surname: dict[str, list[Mention]] = field(default_factory=dict)   # names of people
     text: str = ""
-    written: dict[str, list] = field(default_factory=dict)   # surname -> its "First Surname"s
+    # surname -> its "First Surname"s in the text: a cache of what the text says, filled on demand
+    written: dict[str, list] = field(default_factory=dict)
     # person -> genders the words right at their name give ("Mrs. Lee", "Lee, his wife")
     marked: dict[str, set[str]] = field(default_factory=dict)
     # surname -> (offset, title) of each "President Lindqvist": a title and a surname alone
     titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def frozen(self) -> People:
+        """The same facts in containers that cannot change."""
+        def fixed(value):
+            if isinstance(value, dict):
+                return MappingProxyType({k: fixed(v) for k, v in value.items()})
+            if isinstance(value, (set, frozenset)):
+                return frozenset(value)
+            if isinstance(value, list):
+                return tuple(fixed(v) for v in value)
+            return value
+        return replace(self, **{f.name: fixed(getattr(self, f.name)) for f in fields(self)
+                                if f.name != "written"})
 
     def person(self, name: str, at: int | None = None, title: str | None = None) -> str:
         """The key of the person a name stands for at `at`."""
@@ -291,7 +309,7 @@ def index_people(ctx: ArticleContext) -> People:
                         subject_names.append(person)
             _vote_gender(ctx, people, sent, subject_names)
     people.mentions.sort(key=lambda m: m.at)
-    return people
+    return people.frozen()
 
 
 def is_heading(paragraph: str) -> bool:
