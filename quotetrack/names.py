@@ -10,7 +10,7 @@ from itertools import repeat
 
 from rapidfuzz.distance import Levenshtein
 
-from .constants import GIVEN_NAME_SPELLINGS, NAME_TITLES
+from .constants import GIVEN_NAME_SPELLINGS, MINOR_WORDS, NAME_TITLES, SOME_PEOPLE
 from .schema import is_none
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -87,7 +87,11 @@ def canonical_speakers(names: Iterable[str],
         groups[match].append(name)
     mapping: dict[str, str] = {}
     for members in groups.values():
-        for person in _split_by_first_name(members, counts):
+        described = [n for n in members if _is_description(n)]
+        named = [n for n in members if not _is_description(n)]
+        for person in _split_by_first_name(named, counts) + _split_by_role(described, counts):
+            if not person:
+                continue
             chosen = next((aliases[fold(n)] for n in person if fold(n) in aliases), None)
             if chosen is None:
                 chosen = _most_used_spelling(person, counts)
@@ -230,6 +234,31 @@ def _split_by_first_name(names: list[str], counts: Mapping[str, int]) -> list[li
     if bare:
         most_named = max(people, key=lambda p: sum(counts[n] for n in p), default=None)
         (most_named if most_named is not None else _new(people)).extend(bare)
+    return people
+
+
+def _is_description(name: str) -> bool:
+    """"the secretary general", "several experts": words in lower case that are no particle."""
+    return any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in name.split())
+
+
+def _split_by_role(descriptions: list[str], counts: Mapping[str, int]) -> list[list[str]]:
+    """Descriptions that end in one word are one speaker across the call only when the word
+    before it agrees: "the secretary general" is not "the attorney general", "one GOP source"
+    not "a Democratic source"; one with no such word ("several experts") goes with the most
+    used."""
+    roles: dict[str, list[str]] = {}
+    bare: list[str] = []
+    for name in descriptions:
+        words = [w for w in fold(name).split() if w not in SOME_PEOPLE and w not in MINOR_WORDS]
+        if len(words) < 2:
+            bare.append(name)
+        else:
+            roles.setdefault(words[-2], []).append(name)
+    people = list(roles.values())
+    if bare:
+        most_used = max(people, key=lambda p: sum(counts[n] for n in p), default=None)
+        (most_used if most_used is not None else _new(people)).extend(bare)
     return people
 
 

@@ -295,3 +295,13 @@ def test_the_people_of_an_article_are_frozen_once_indexed(nlp):
         people.mentions.append(people.mentions[0])
     with pytest.raises(TypeError):
         people.titles["someone"] = {"mayor"}
+
+
+def test_descriptions_of_two_roles_are_two_speakers_across_the_call():
+    mapping = canonical_speakers(["the secretary general", "The state attorney general", "one GOP source",
+                                  "A Democratic source", "a Democratic source", "Several experts", "two experts"])
+    assert mapping["the secretary general"] == "the secretary general"
+    assert mapping["The state attorney general"] == "The state attorney general"
+    assert mapping["one GOP source"] == "one GOP source"
+    assert mapping["a Democratic source"] == mapping["A Democratic source"]
+    assert mapping["Several experts"] == mapping["two experts"]
