@@ -33,10 +33,9 @@ from ..grouping.evidence import (
     speaker_relation,
 )
 from ..normalize import normalized
-from ..schema import is_none
+from ..schema import TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
-    TEXT_DTYPE,
     judged_pairs,
     speaker_word_pairs,
     unit_summaries,

@@ -32,10 +32,6 @@ HIDDEN = SimpleNamespace(
 )
 H = HIDDEN
 
-# Text columns are held as pandas' strings on Dask (as dask holds text), so that every partition
-# and the frame's meta agree and Parquet can write them; in memory `text` is a Python object.
-TEXT_DTYPE = pd.Series(["a"]).dtype
-
 
 @dataclass
 class WordingIndex:
