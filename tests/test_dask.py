@@ -134,19 +134,21 @@ def test_names_are_one_per_person_across_partitions_without_collecting(client, n
     assert qt.extract_quotes(articles, nlp=nlp)["speaker"].tolist() == ["Rita Olsen", "Rita Olsen"]
 
 
-def synthetic_bench():
-    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group."""
+def synthetic_bench(monkeypatch):
+    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group (it imports its
+    neighbour record.py: the benchmarks folder is on the path while it loads)."""
     import importlib.util
     path = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "bench_group.py"
+    monkeypatch.syspath_prepend(str(path.parent))
     spec = importlib.util.spec_from_file_location("bench_group", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     return bench
 
 
-def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
+def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client, monkeypatch):
     import quotetrack.dask as qtd
-    frame, _ = synthetic_bench().synthetic_quotes(1000, seed=3)
+    frame, _ = synthetic_bench(monkeypatch).synthetic_quotes(1000, seed=3)
     expected = qt.group_variants(frame)
     got = qtd.group_variants(dd.from_pandas(frame, npartitions=4)).compute()
     assert expected["cluster_id"].nunique() < len(frame) * 0.9     # many variants were grouped
@@ -160,9 +162,9 @@ def test_reported_rows_are_not_grouped_on_dask_yet_and_it_says_so(client):
         qtd.group_variants(dd.from_pandas(frame, npartitions=1))
 
 
-def test_grouping_by_a_column_equals_the_in_memory_clusters(client):
+def test_grouping_by_a_column_equals_the_in_memory_clusters(client, monkeypatch):
     import quotetrack.dask as qtd
-    frame, _ = synthetic_bench().synthetic_quotes(600, seed=5)
+    frame, _ = synthetic_bench(monkeypatch).synthetic_quotes(600, seed=5)
     stories = ["flood", "pier", None]          # None: one group of its own, as in memory
     frame["story"] = [stories[int(d[3:]) % 3] for d in frame["doc_id"]]
     expected = qt.group_variants(frame, by="story")
