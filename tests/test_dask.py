@@ -192,3 +192,16 @@ def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, nlp):
     got = pd.read_parquet(tmp_path / "quotes")
     expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp)))
     assert_same_rows(got, expected, ["doc_id", "start"])
+
+
+def test_passages_are_numbered_over_the_whole_frame_as_in_memory(client, frame):
+    import quotetrack.dask as qtd
+    said = "All the houses the water took will be rebuilt before the winter comes"
+    quotes = frame([("a", f"{said}. Nobody stays behind.", "Rita Olsen"), ("b", said, "Rita Olsen"),
+                    ("c", "The ferry to the islands sails again on Friday morning", "Tomas Brekke"),
+                    ("d", "The ferry to the islands sails again on Friday", "Tomas Brekke")])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=2)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    # the first cluster has two passages, the second of them no quote's own: the ferry's is 2
+    assert got.sort_values("doc_id")["passage_id"].tolist() == [0, 0, 2, 2]

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..drift import score_drift as _score_drift
 from ..frames import require_columns
-from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finish_clusters
+from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finished_clusters
 from ..grouping.clusters import cluster_units, joined_clusters, piece_pairs, stable_ids
 from ..grouping.evidence import (
     SHORT_QUOTE,
@@ -228,20 +228,40 @@ def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
-    """The rows with their cluster_id (sent back per unit), then canonical per cluster."""
+    """The rows with their cluster_id (sent back per unit), then passages and canonical per
+    cluster (finish_clusters after a shuffle on cluster_id). Each partition numbers its passages
+    on its own: the number of passages of each cluster comes back to the client, which sends
+    each cluster's first passage_id (passages numbered over the whole frame in cluster order,
+    as in memory)."""
+    import dask
     import dask.dataframe as dd
 
     keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
     table = dd.from_pandas(units[[*keys, "cluster_id"]], npartitions=max(1, rows.npartitions))
     labelled = rows.merge(table, on=keys, how="left")[[*meta.columns, "cluster_id"]]
     by_cluster = labelled.shuffle(on="cluster_id")
-    out_meta = finish_clusters(meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)
-    out_meta = out_meta.astype({"canonical": TEXT_DTYPE})
-    return by_cluster.map_partitions(_finish, canonical, meta=out_meta)
-
-
+    finished = by_cluster.map_partitions(_finish, canonical, meta=_finish(
+        meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)).persist()
+    counts = finished[["cluster_id", HIDDEN.passages]].drop_duplicates().compute()
+    passages = np.zeros(int(units["cluster_id"].max()) + 1 if len(units) else 0, dtype=np.int64)
+    passages[counts["cluster_id"].to_numpy(dtype=np.int64)] = counts[HIDDEN.passages].to_numpy(dtype=np.int64)
+    first = np.cumsum(passages) - passages
+    return finished.map_partitions(_numbered, dask.delayed(first, pure=True),
+                                   meta=_numbered(finished._meta, first))
 
 
 def _finish(partition: pd.DataFrame, canonical: str) -> pd.DataFrame:
-    out = finish_clusters(partition.astype({"cluster_id": np.int64}), canonical)
-    return out.astype({"canonical": TEXT_DTYPE})
+    """finish_clusters, with passage_id counted from 0 within each cluster, and the number of
+    passages of the row's cluster."""
+    out, counts = finished_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    first = (counts.cumsum() - counts).reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
+    passages = counts.reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
+    return out.assign(passage_id=out["passage_id"] - pd.array(first, dtype="Int64"),
+                      **{HIDDEN.passages: passages}).astype({"canonical": TEXT_DTYPE})
+
+
+def _numbered(partition: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
+    """passage_id over the whole frame: the cluster's first passage_id plus its own number."""
+    offset = first[partition["cluster_id"].to_numpy(dtype=np.int64)] if len(partition) else []
+    return partition.assign(passage_id=partition["passage_id"] + pd.array(offset, dtype="Int64")) \
+        .drop(columns=[HIDDEN.passages])

@@ -29,6 +29,7 @@ HIDDEN = SimpleNamespace(
     unit_doc="_qt_unit_doc", label="_qt_label", feature="_qt_feature", pair="_qt_pair",
     telling="_qt_telling", df="_qt_df", r_word="_qt_r_word", r_pair="_qt_r_pair",
     key_doc="_qt_key_doc", key_start="_qt_key_start", key_end="_qt_key_end", key_kind="_qt_key_kind",
+    passages="_qt_passages",
 )
 H = HIDDEN
 
