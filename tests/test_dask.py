@@ -205,3 +205,16 @@ def test_passages_are_numbered_over_the_whole_frame_as_in_memory(client, frame):
     assert_same_rows(got, expected, ["doc_id", "start"])
     # the first cluster has two passages, the second of them no quote's own: the ferry's is 2
     assert got.sort_values("doc_id")["passage_id"].tolist() == [0, 0, 2, 2]
+
+
+def test_a_fragment_joins_the_quote_of_its_article_on_dask_as_in_memory(client, frame):
+    import quotetrack.dask as qtd
+    whole = "This plan is reckless and the harbour will pay for it"
+    quotes = frame([("a", "reckless", "Rita Olsen", "partial"), ("a", whole, "Rita Olsen"),
+                    ("b", "reckless", "Rita Olsen", "partial"), ("c", whole, "Rita Olsen"),
+                    ("d", "The ferry to the islands sails again on Friday", "Tomas Brekke")])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=3)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    assert got.groupby("cluster_id")["doc_id"].agg(lambda d: "".join(sorted(d))).sort_values().tolist() \
+        == ["aabc", "d"]

@@ -24,7 +24,14 @@ import pandas as pd
 from ..drift import score_drift as _score_drift
 from ..frames import require_columns
 from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finished_clusters
-from ..grouping.clusters import cluster_units, joined_clusters, piece_pairs, stable_ids
+from ..grouping.clusters import (
+    chosen_hosts,
+    cluster_units,
+    fragment_votes,
+    joined_clusters,
+    piece_pairs,
+    stable_ids,
+)
 from ..grouping.evidence import (
     SHORT_QUOTE,
     UNKNOWN_SPEAKER_FACTOR,
@@ -33,7 +40,7 @@ from ..grouping.evidence import (
     speaker_relation,
 )
 from ..normalize import normalized
-from ..schema import TEXT_DTYPE, is_none
+from ..schema import PARTIAL, TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
     judged_pairs,
@@ -81,7 +88,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
     labels = _cluster(units, words, rules, anchors, max_df, workers)
-    labels = _join_pieces(rows, units, labels, quotes._meta)
+    labels = _join_in_articles(rows, units, labels, quotes._meta)
     first = words.text_ranks(units[HIDDEN.wording].to_numpy())
     units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
     return _label_rows(rows, units, quotes._meta, canonical)
@@ -187,24 +194,76 @@ def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int
                          kept["right"].to_numpy(), verdicts)
 
 
-def _join_pieces(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
-    """The unit labels after the pieces of quotes split in their article join (as join_pieces in
-    memory): pieces are found article by article on the workers; the client joins their clusters."""
-    if "speaker_start" not in meta.columns:
+def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
+    """The unit labels after the pieces of quotes split in their article join (join_pieces),
+    then clusters of fragments join the quote of their article they were taken from
+    (join_fragments), as in memory: both are found article by article on the workers after a
+    shuffle on the article; the client joins the clusters."""
+    import dask
+
+    pieces, fragments = "speaker_start" in meta.columns, "kind" in meta.columns
+    if not (pieces or fragments):
         return labels
     keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
-    table = units[keys].assign(**{HIDDEN.label: labels})
-    labelled = rows.merge(table, on=keys, how="left")
-    found = labelled.shuffle(on=HIDDEN.doc).map_partitions(_pieces, meta=_pieces(labelled._meta)).compute()
-    if found.empty:
-        return labels
+    labelled = rows.merge(units[keys].assign(**{HIDDEN.label: labels}), on=keys, how="left")
+    by_article = labelled.shuffle(on=HIDDEN.doc)
+    found = by_article.map_partitions(_pieces, meta=_pieces(labelled._meta)) if pieces else None
+    votes = by_article.map_partitions(_fragment_votes, meta=_fragment_votes(labelled._meta)) \
+        if fragments else None
+    found, votes = dask.compute(found, votes)
+    roots = {} if found is None or found.empty else _joined_pieces(labelled, found)
+    if votes is None or votes.empty:
+        return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+    target = _fragment_hosts(labelled, votes, roots)
+    joined = (roots.get(int(label), int(label)) for label in labels)
+    return np.array([target.get(label, label) for label in joined], dtype=np.int64)
+
+
+def _joined_pieces(labelled, found: pd.DataFrame) -> dict[int, int]:
+    """{cluster: the cluster it joins} for the pieces found (joined_clusters, on the client)."""
     found = found.sort_values([HIDDEN.doc, "seq"])
     involved = sorted(set(found["first"].tolist()) | set(found["second"].tolist()))
     members = labelled[labelled[HIDDEN.label].isin(involved)]
     spread = members.groupby(HIDDEN.label)[HIDDEN.doc].nunique().compute()
-    roots = joined_clusters(list(zip(found["first"].tolist(), found["second"].tolist(),
-                                     found[HIDDEN.doc].tolist())), spread)
-    return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+    return joined_clusters(list(zip(found["first"].tolist(), found["second"].tolist(),
+                                    found[HIDDEN.doc].tolist())), spread)
+
+
+def _fragment_hosts(labelled, votes: pd.DataFrame, roots: dict[int, int]) -> dict[int, int]:
+    """{fragment cluster: the cluster it joins} (chosen_hosts, on the client) from the votes of
+    each fragment, in the clusters after the pieces joined (`roots`); whether a cluster is made
+    of fragments only is counted on the workers."""
+    def root(label: int) -> int:
+        return roots.get(label, label)
+
+    votes = votes.assign(guest=[root(g) for g in votes["guest"].tolist()],
+                         host=[root(h) for h in votes["host"].tolist()])
+    votes = votes.drop_duplicates([HIDDEN.doc, "fragment", "host"])
+    guests = set(votes["guest"].tolist())
+    members = sorted(guests | {m for m, r in roots.items() if r in guests})    # clusters before the pieces joined
+    rows = labelled[labelled[HIDDEN.label].isin(members)][[HIDDEN.label, "kind"]]
+    partial = rows.assign(partial=(rows["kind"].astype(str) == PARTIAL).astype(np.int64))
+    only = partial.groupby(HIDDEN.label)["partial"].min().compute() == 1
+    only = only.groupby([root(int(m)) for m in only.index.tolist()]).all()
+    return chosen_hosts(list(zip(votes["guest"].tolist(), votes["host"].tolist())), only)
+
+
+def _fragment_votes(frame: pd.DataFrame) -> pd.DataFrame:
+    """(article, fragment row, its cluster, a host cluster) for the fragments of the partition's
+    articles (grouping.clusters.fragment_votes)."""
+    empty = pd.DataFrame({c: pd.Series([], dtype=np.int64) for c in (HIDDEN.doc, "fragment", "guest", "host")})
+    if frame.empty:
+        return empty
+    frame = frame.reset_index(drop=True)
+    speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
+    norms = frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1].tolist()
+    votes = fragment_votes(frame[HIDDEN.label].to_numpy(dtype=np.int64), frame["kind"].astype(str).tolist(),
+                           frame[HIDDEN.doc].tolist(), speakers, norms, np.ones(len(frame), dtype=bool))
+    if not votes:
+        return empty
+    row, guest, host = (np.array(column, dtype=np.int64) for column in zip(*votes))
+    return pd.DataFrame({HIDDEN.doc: frame[HIDDEN.doc].to_numpy(dtype=np.int64)[row], "fragment": row,
+                         "guest": guest, "host": host})
 
 
 def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
