@@ -218,3 +218,15 @@ def test_a_fragment_joins_the_quote_of_its_article_on_dask_as_in_memory(client, 
     assert_same_rows(got, expected, ["doc_id", "start"])
     assert got.groupby("cluster_id")["doc_id"].agg(lambda d: "".join(sorted(d))).sort_values().tolist() \
         == ["aabc", "d"]
+
+
+def test_one_story_lets_the_same_speaker_join_on_less_evidence_on_dask_as_in_memory(client, frame):
+    from test_grouping import FIRST, SECOND, STORY, talks_filler
+
+    import quotetrack.dask as qtd
+    quotes = frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Ivan Petrov"), *talks_filler()])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=3)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    joined = got[got["text"].isin([FIRST, SECOND])]
+    assert len(joined) == 2 and joined["cluster_id"].nunique() == 1

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..drift import score_drift as _score_drift
 from ..frames import require_columns
-from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finished_clusters
+from ..grouping import DEFAULTS, _days, _group_by, _one_story, _union, _unit_pairs, finished_clusters
 from ..grouping.clusters import (
     chosen_hosts,
     cluster_units,
@@ -33,7 +33,9 @@ from ..grouping.clusters import (
     stable_ids,
 )
 from ..grouping.evidence import (
+    SAME,
     SHORT_QUOTE,
+    STORY_DAYS,
     UNKNOWN_SPEAKER_FACTOR,
     Rules,
     Verdicts,
@@ -87,7 +89,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                       on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
-    labels = _cluster(units, words, rules, anchors, max_df, workers)
+    labels = _cluster(rows, units, words, rules, anchors, max_df, workers, bool(by_columns))
     labels = _join_in_articles(rows, units, labels, quotes._meta)
     first = words.text_ranks(units[HIDDEN.wording].to_numpy())
     units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
@@ -172,9 +174,12 @@ def _with_unit(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return frame.assign(**{HIDDEN.unit_doc: np.where(self_evident, -1, frame[HIDDEN.doc].to_numpy())})
 
 
-def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
-             workers: int) -> np.ndarray:
-    """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client."""
+def _cluster(rows, units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
+             workers: int, one_story: bool) -> np.ndarray:
+    """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client;
+    then, as grouping._cluster does, the rejected pairs of one speaker in two articles of one
+    story are judged again on the workers (with half the word evidence) and the units clustered
+    again. `one_story`: the caller grouped with by= (each group one story)."""
     wording = units[HIDDEN.wording].to_numpy()
     speaker = units[HIDDEN.speaker].to_numpy()
     w_left, w_right = words.candidates(anchors, max_df)
@@ -187,11 +192,60 @@ def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int
                           "speakers": speaker_relation(speaker, left, right),
                           "same_doc": doc[left] == doc[right],
                           "far_apart": np.abs(day[left] - day[right]) > rules.max_days})
-    kept = judged_pairs(pairs, words, rules, workers).sort_values(["left", "right"])
+    kept = judged_pairs(pairs, words, rules, workers)
+    labels = _clustered(units, kept)
+    again = _story_pairs(rows, units, pairs, kept, labels, one_story)
+    if again.any():
+        retried = judged_pairs(pairs[again].assign(same_story=True), words, rules, workers)
+        kept = pd.concat([kept, retried], ignore_index=True)
+        labels = _clustered(units, kept)
+    return labels
+
+
+def _clustered(units: pd.DataFrame, kept: pd.DataFrame) -> np.ndarray:
+    """cluster_units over the judged pairs that hold, in the order of the in-memory pairs."""
+    kept = kept.sort_values(["left", "right"])
     verdicts = Verdicts(kept["score"].to_numpy(dtype=float), kept["strong"].to_numpy(dtype=bool),
                         kept["piece"].to_numpy(dtype=bool))
-    return cluster_units(units[HIDDEN.size].to_numpy(), speaker, kept["left"].to_numpy(),
-                         kept["right"].to_numpy(), verdicts)
+    return cluster_units(units[HIDDEN.size].to_numpy(), units[HIDDEN.speaker].to_numpy(),
+                         kept["left"].to_numpy(), kept["right"].to_numpy(), verdicts)
+
+
+def _story_pairs(rows, units: pd.DataFrame, pairs: pd.DataFrame, kept: pd.DataFrame,
+                 labels: np.ndarray, one_story: bool) -> np.ndarray:
+    """Which candidate pairs to judge again as one story's (grouping._cluster): rejected, of the
+    same speaker in two articles published within STORY_DAYS, articles that share STORY_SHARED
+    utterances already (grouping._one_story)."""
+    n = len(units)
+    left, right = pairs["left"].to_numpy(dtype=np.int64), pairs["right"].to_numpy(dtype=np.int64)
+    held = np.isin(left * n + right, kept["left"].to_numpy(dtype=np.int64) * n + kept["right"].to_numpy(dtype=np.int64))
+    day = units[HIDDEN.day].to_numpy()
+    maybe = (pairs["speakers"].to_numpy() == SAME) & ~pairs["same_doc"].to_numpy(dtype=bool) & ~held \
+        & ~(np.abs(day[left] - day[right]) > STORY_DAYS)
+    if one_story or not maybe.any():
+        return maybe
+    doc = units[HIDDEN.doc].to_numpy()
+    unit, article = _unit_articles(rows, units)
+    story = _one_story(labels[unit], article, doc[left[maybe]], doc[right[maybe]], False)
+    again = np.zeros(len(pairs), dtype=bool)
+    again[np.flatnonzero(maybe)[story]] = True
+    return again
+
+
+def _unit_articles(rows, units: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(unit, article) for each article a unit is quoted in: its own, or for a wording that
+    stands on its own (one unit across articles), the articles of its rows, from the workers."""
+    alone = units[HIDDEN.unit_doc].to_numpy() < 0
+    unit, article = [np.flatnonzero(~alone)], [units[HIDDEN.doc].to_numpy()[~alone]]
+    if alone.any():
+        keys = [HIDDEN.wording, HIDDEN.speaker]
+        spread = rows[rows[HIDDEN.unit_doc] < 0][[*keys, HIDDEN.doc]]
+        spread = spread.drop_duplicates(split_out=max(1, rows.npartitions)).compute()
+        table = units.loc[alone, keys].assign(unit=np.flatnonzero(alone))
+        found = spread.merge(table, on=keys)
+        unit.append(found["unit"].to_numpy(dtype=np.int64))
+        article.append(found[HIDDEN.doc].to_numpy(dtype=np.int64))
+    return np.concatenate(unit).astype(np.int64), np.concatenate(article).astype(np.int64)
 
 
 def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
