@@ -9,12 +9,19 @@ and map_partitions (index.py). What the client gathers, all of it integers and f
 - one line per unit (a wording said by one speaker, or one article's copy of it): its wording's
   rank and length, speaker, article, earliest day and smallest row key;
 - the candidate pairs of wordings and of units, and the judged pairs that hold;
+- when some pairs of one speaker across articles were rejected: the articles of each unit whose
+  wording stands on its own (one line per unit and article), to find the articles of one story
+  (grouping._one_story); those pairs go back to the workers to be judged again;
 - the pairs of consecutive pieces of quotes split in their article, and how many articles their
-  clusters span.
-On these the client runs the in-memory clustering itself (cluster_units, joined_clusters,
-stable_ids), and sends each unit's cluster_id back to the rows. Everything decided once clusters
-are known (canonical, drift) runs per cluster on the workers after a shuffle on cluster_id, by
-the in-memory functions (grouping.finish_clusters, score_drift), so it stays in step with them.
+  clusters span; the votes of fragments (partial quotes) for the quotes of their article that
+  hold them, and whether the voting clusters are fragments only;
+- the number of passages of each cluster.
+On these the client runs the in-memory clustering itself (cluster_units, _one_story,
+joined_clusters, chosen_hosts, stable_ids), and sends each unit's cluster_id back to the rows.
+Everything decided once clusters are known (passages, canonical, drift) runs per cluster on the
+workers after a shuffle on cluster_id, by the in-memory functions (grouping.finish_clusters,
+score_drift), so it stays in step with them; the client only sends each cluster's first
+passage_id, so that passages are numbered over the whole frame as in memory.
 """
 from __future__ import annotations
 
@@ -61,9 +68,10 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                    canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
                    max_df: int = DEFAULTS["max_df"], workers: int = 1):
     """quotetrack.group_variants over a dask DataFrame of quotes: a dask DataFrame with the same
-    rows, `cluster_id` and `canonical` (the same clusters and ids as in memory), partitioned by
-    cluster_id. The summaries are computed when called (the quotes are persisted on the workers
-    for that); the rows of the result are lazy.
+    rows, `cluster_id`, `passage_id`, `canonical` and `passage_sources` (the same clusters, ids
+    and passages as in memory), partitioned by cluster_id. The summaries are computed when
+    called, and so are the grouped rows, persisted on the workers (each cluster's passages must
+    be counted before passage_id can be numbered over the whole frame).
 
     Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
     in-memory default, -1, would take every core in each of the worker's threads).
