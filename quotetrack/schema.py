@@ -25,6 +25,12 @@ GROUP_COLUMNS = ["cluster_id", "passage_id", "canonical", "passage_sources"]
 DRIFT_COLUMNS = ["drift", "word_similarity", "words_deleted", "words_inserted", "words_replaced",
                  "truncated", "speaker_mismatch", "reported"]
 
+# The dtype of text doc_ids: pandas' default string dtype, which extract_quotes infers from Python
+# strings (dask's pyarrow strings are turned into it). quotetrack.dask holds every text column in
+# it, so that its partitions and their meta agree and Parquet can write them; in memory `text` is a
+# Python object.
+TEXT_DTYPE = pd.Series(["a"]).dtype
+
 # Every column a stage writes: an article column of the same name is carried as article_<name>.
 ALL_COLUMNS = frozenset(QUOTE_COLUMNS + GROUP_COLUMNS + DRIFT_COLUMNS) - {"doc_id", "text"}
 
@@ -54,7 +60,17 @@ def quote_frame(rows: list[dict], extra_columns: list[str] | None = None,
     return with_quote_dtypes(frame, carried)
 
 
+def doc_id_dtype(ids: pd.Series):
+    """The doc_id dtype of quote rows with the ids `ids`: text ids (a string dtype, or Python
+    strings only) as TEXT_DTYPE, whichever string dtype held them (dask holds text as pyarrow
+    strings); other ids keep their dtype."""
+    if ids.dtype == object:
+        return TEXT_DTYPE if len(ids) and pd.api.types.is_string_dtype(ids) else ids.dtype
+    return TEXT_DTYPE if pd.api.types.is_string_dtype(ids.dtype) else ids.dtype
+
+
 def with_quote_dtypes(frame: pd.DataFrame, carried: dict | None = None) -> pd.DataFrame:
+    frame["doc_id"] = frame["doc_id"].astype(doc_id_dtype(frame["doc_id"]))
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
     frame["text"] = frame["text"].astype(object)

@@ -134,19 +134,21 @@ def test_names_are_one_per_person_across_partitions_without_collecting(client, n
     assert qt.extract_quotes(articles, nlp=nlp)["speaker"].tolist() == ["Rita Olsen", "Rita Olsen"]
 
 
-def synthetic_bench():
-    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group."""
+def synthetic_bench(monkeypatch):
+    """benchmarks/bench_group.py, whose synthetic quotes the benchmarks group (it imports its
+    neighbour record.py: the benchmarks folder is on the path while it loads)."""
     import importlib.util
     path = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "bench_group.py"
+    monkeypatch.syspath_prepend(str(path.parent))
     spec = importlib.util.spec_from_file_location("bench_group", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     return bench
 
 
-def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client):
+def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client, monkeypatch):
     import quotetrack.dask as qtd
-    frame, _ = synthetic_bench().synthetic_quotes(1000, seed=3)
+    frame, _ = synthetic_bench(monkeypatch).synthetic_quotes(1000, seed=3)
     expected = qt.group_variants(frame)
     got = qtd.group_variants(dd.from_pandas(frame, npartitions=4)).compute()
     assert expected["cluster_id"].nunique() < len(frame) * 0.9     # many variants were grouped
@@ -160,9 +162,9 @@ def test_reported_rows_are_not_grouped_on_dask_yet_and_it_says_so(client):
         qtd.group_variants(dd.from_pandas(frame, npartitions=1))
 
 
-def test_grouping_by_a_column_equals_the_in_memory_clusters(client):
+def test_grouping_by_a_column_equals_the_in_memory_clusters(client, monkeypatch):
     import quotetrack.dask as qtd
-    frame, _ = synthetic_bench().synthetic_quotes(600, seed=5)
+    frame, _ = synthetic_bench(monkeypatch).synthetic_quotes(600, seed=5)
     stories = ["flood", "pier", None]          # None: one group of its own, as in memory
     frame["story"] = [stories[int(d[3:]) % 3] for d in frame["doc_id"]]
     expected = qt.group_variants(frame, by="story")
@@ -190,3 +192,41 @@ def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, nlp):
     got = pd.read_parquet(tmp_path / "quotes")
     expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp)))
     assert_same_rows(got, expected, ["doc_id", "start"])
+
+
+def test_passages_are_numbered_over_the_whole_frame_as_in_memory(client, frame):
+    import quotetrack.dask as qtd
+    said = "All the houses the water took will be rebuilt before the winter comes"
+    quotes = frame([("a", f"{said}. Nobody stays behind.", "Rita Olsen"), ("b", said, "Rita Olsen"),
+                    ("c", "The ferry to the islands sails again on Friday morning", "Tomas Brekke"),
+                    ("d", "The ferry to the islands sails again on Friday", "Tomas Brekke")])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=2)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    # the first cluster has two passages, the second of them no quote's own: the ferry's is 2
+    assert got.sort_values("doc_id")["passage_id"].tolist() == [0, 0, 2, 2]
+
+
+def test_a_fragment_joins_the_quote_of_its_article_on_dask_as_in_memory(client, frame):
+    import quotetrack.dask as qtd
+    whole = "This plan is reckless and the harbour will pay for it"
+    quotes = frame([("a", "reckless", "Rita Olsen", "partial"), ("a", whole, "Rita Olsen"),
+                    ("b", "reckless", "Rita Olsen", "partial"), ("c", whole, "Rita Olsen"),
+                    ("d", "The ferry to the islands sails again on Friday", "Tomas Brekke")])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=3)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    assert got.groupby("cluster_id")["doc_id"].agg(lambda d: "".join(sorted(d))).sort_values().tolist() \
+        == ["aabc", "d"]
+
+
+def test_one_story_lets_the_same_speaker_join_on_less_evidence_on_dask_as_in_memory(client, frame):
+    from test_grouping import FIRST, SECOND, STORY, talks_filler
+
+    import quotetrack.dask as qtd
+    quotes = frame([*STORY, ("s1", FIRST, "Ivan Petrov"), ("s2", SECOND, "Ivan Petrov"), *talks_filler()])
+    expected = qt.group_variants(quotes)
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=3)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    joined = got[got["text"].isin([FIRST, SECOND])]
+    assert len(joined) == 2 and joined["cluster_id"].nunique() == 1

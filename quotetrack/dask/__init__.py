@@ -20,9 +20,8 @@ import pandas as pd
 
 from .. import extract as _extract
 from ..names import canonical_speakers
-from ..schema import with_quote_dtypes
+from ..schema import TEXT_DTYPE, doc_id_dtype, with_quote_dtypes
 from .grouping import group_variants, score_drift
-from .index import TEXT_DTYPE
 
 __all__ = ["collect_quotes", "extract_quotes", "group_variants", "score_drift"]
 
@@ -63,7 +62,7 @@ def _partition_quotes(partition: pd.DataFrame, reported: bool, batch_size: int,
 
 def _dtypes(articles_meta: pd.DataFrame) -> dict:
     ids = articles_meta["doc_id"] if "doc_id" in articles_meta.columns else articles_meta.index
-    return {"text": TEXT_DTYPE, "doc_id": TEXT_DTYPE if ids.dtype == object else ids.dtype}
+    return {"text": TEXT_DTYPE, "doc_id": TEXT_DTYPE if ids.dtype == object else doc_id_dtype(ids)}
 
 
 def _name_mapping(counts: pd.Series, registry) -> dict:

@@ -9,12 +9,19 @@ and map_partitions (index.py). What the client gathers, all of it integers and f
 - one line per unit (a wording said by one speaker, or one article's copy of it): its wording's
   rank and length, speaker, article, earliest day and smallest row key;
 - the candidate pairs of wordings and of units, and the judged pairs that hold;
+- when some pairs of one speaker across articles were rejected: the articles of each unit whose
+  wording stands on its own (one line per unit and article), to find the articles of one story
+  (grouping._one_story); those pairs go back to the workers to be judged again;
 - the pairs of consecutive pieces of quotes split in their article, and how many articles their
-  clusters span.
-On these the client runs the in-memory clustering itself (cluster_units, joined_clusters,
-stable_ids), and sends each unit's cluster_id back to the rows. Everything decided once clusters
-are known (canonical, drift) runs per cluster on the workers after a shuffle on cluster_id, by
-the in-memory functions (grouping.finish_clusters, score_drift), so it stays in step with them.
+  clusters span; the votes of fragments (partial quotes) for the quotes of their article that
+  hold them, and whether the voting clusters are fragments only;
+- the number of passages of each cluster.
+On these the client runs the in-memory clustering itself (cluster_units, _one_story,
+joined_clusters, chosen_hosts, stable_ids), and sends each unit's cluster_id back to the rows.
+Everything decided once clusters are known (passages, canonical, drift) runs per cluster on the
+workers after a shuffle on cluster_id, by the in-memory functions (grouping.finish_clusters,
+score_drift), so it stays in step with them; the client only sends each cluster's first
+passage_id, so that passages are numbered over the whole frame as in memory.
 """
 from __future__ import annotations
 
@@ -23,20 +30,28 @@ import pandas as pd
 
 from ..drift import score_drift as _score_drift
 from ..frames import require_columns
-from ..grouping import DEFAULTS, _days, _group_by, _union, _unit_pairs, finish_clusters
-from ..grouping.clusters import cluster_units, joined_clusters, piece_pairs, stable_ids
+from ..grouping import DEFAULTS, _days, _group_by, _one_story, _union, _unit_pairs, finished_clusters
+from ..grouping.clusters import (
+    chosen_hosts,
+    cluster_units,
+    fragment_votes,
+    joined_clusters,
+    piece_pairs,
+    stable_ids,
+)
 from ..grouping.evidence import (
+    SAME,
     SHORT_QUOTE,
+    STORY_DAYS,
     UNKNOWN_SPEAKER_FACTOR,
     Rules,
     Verdicts,
     speaker_relation,
 )
 from ..normalize import normalized
-from ..schema import is_none
+from ..schema import PARTIAL, TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
-    TEXT_DTYPE,
     judged_pairs,
     speaker_word_pairs,
     unit_summaries,
@@ -53,9 +68,10 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                    canonical: str = "consensus", anchors: int = DEFAULTS["anchors"],
                    max_df: int = DEFAULTS["max_df"], workers: int = 1):
     """quotetrack.group_variants over a dask DataFrame of quotes: a dask DataFrame with the same
-    rows, `cluster_id` and `canonical` (the same clusters and ids as in memory), partitioned by
-    cluster_id. The summaries are computed when called (the quotes are persisted on the workers
-    for that); the rows of the result are lazy.
+    rows, `cluster_id`, `passage_id`, `canonical` and `passage_sources` (the same clusters, ids
+    and passages as in memory), partitioned by cluster_id. The summaries are computed when
+    called, and so are the grouped rows, persisted on the workers (each cluster's passages must
+    be counted before passage_id can be numbered over the whole frame).
 
     Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
     in-memory default, -1, would take every core in each of the worker's threads).
@@ -81,8 +97,8 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                       on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
-    labels = _cluster(units, words, rules, anchors, max_df, workers)
-    labels = _join_pieces(rows, units, labels, quotes._meta)
+    labels = _cluster(rows, units, words, rules, anchors, max_df, workers, bool(by_columns))
+    labels = _join_in_articles(rows, units, labels, quotes._meta)
     first = words.text_ranks(units[HIDDEN.wording].to_numpy())
     units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
     return _label_rows(rows, units, quotes._meta, canonical)
@@ -166,9 +182,12 @@ def _with_unit(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return frame.assign(**{HIDDEN.unit_doc: np.where(self_evident, -1, frame[HIDDEN.doc].to_numpy())})
 
 
-def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
-             workers: int) -> np.ndarray:
-    """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client."""
+def _cluster(rows, units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int,
+             workers: int, one_story: bool) -> np.ndarray:
+    """Cluster labels of the units (sorted as in memory), from the judged pairs, on the client;
+    then, as grouping._cluster does, the rejected pairs of one speaker in two articles of one
+    story are judged again on the workers (with half the word evidence) and the units clustered
+    again. `one_story`: the caller grouped with by= (each group one story)."""
     wording = units[HIDDEN.wording].to_numpy()
     speaker = units[HIDDEN.speaker].to_numpy()
     w_left, w_right = words.candidates(anchors, max_df)
@@ -181,31 +200,132 @@ def _cluster(units: pd.DataFrame, words, rules: Rules, anchors: int, max_df: int
                           "speakers": speaker_relation(speaker, left, right),
                           "same_doc": doc[left] == doc[right],
                           "far_apart": np.abs(day[left] - day[right]) > rules.max_days})
-    kept = judged_pairs(pairs, words, rules, workers).sort_values(["left", "right"])
+    kept = judged_pairs(pairs, words, rules, workers)
+    labels = _clustered(units, kept)
+    again = _story_pairs(rows, units, pairs, kept, labels, one_story)
+    if again.any():
+        retried = judged_pairs(pairs[again].assign(same_story=True), words, rules, workers)
+        kept = pd.concat([kept, retried], ignore_index=True)
+        labels = _clustered(units, kept)
+    return labels
+
+
+def _clustered(units: pd.DataFrame, kept: pd.DataFrame) -> np.ndarray:
+    """cluster_units over the judged pairs that hold, in the order of the in-memory pairs."""
+    kept = kept.sort_values(["left", "right"])
     verdicts = Verdicts(kept["score"].to_numpy(dtype=float), kept["strong"].to_numpy(dtype=bool),
                         kept["piece"].to_numpy(dtype=bool))
-    return cluster_units(units[HIDDEN.size].to_numpy(), speaker, kept["left"].to_numpy(),
-                         kept["right"].to_numpy(), verdicts)
+    return cluster_units(units[HIDDEN.size].to_numpy(), units[HIDDEN.speaker].to_numpy(),
+                         kept["left"].to_numpy(), kept["right"].to_numpy(), verdicts)
 
 
-def _join_pieces(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
-    """The unit labels after the pieces of quotes split in their article join (as join_pieces in
-    memory): pieces are found article by article on the workers; the client joins their clusters."""
-    if "speaker_start" not in meta.columns:
+def _story_pairs(rows, units: pd.DataFrame, pairs: pd.DataFrame, kept: pd.DataFrame,
+                 labels: np.ndarray, one_story: bool) -> np.ndarray:
+    """Which candidate pairs to judge again as one story's (grouping._cluster): rejected, of the
+    same speaker in two articles published within STORY_DAYS, articles that share STORY_SHARED
+    utterances already (grouping._one_story)."""
+    n = len(units)
+    left, right = pairs["left"].to_numpy(dtype=np.int64), pairs["right"].to_numpy(dtype=np.int64)
+    held = np.isin(left * n + right, kept["left"].to_numpy(dtype=np.int64) * n + kept["right"].to_numpy(dtype=np.int64))
+    day = units[HIDDEN.day].to_numpy()
+    maybe = (pairs["speakers"].to_numpy() == SAME) & ~pairs["same_doc"].to_numpy(dtype=bool) & ~held \
+        & ~(np.abs(day[left] - day[right]) > STORY_DAYS)
+    if one_story or not maybe.any():
+        return maybe
+    doc = units[HIDDEN.doc].to_numpy()
+    unit, article = _unit_articles(rows, units)
+    story = _one_story(labels[unit], article, doc[left[maybe]], doc[right[maybe]], False)
+    again = np.zeros(len(pairs), dtype=bool)
+    again[np.flatnonzero(maybe)[story]] = True
+    return again
+
+
+def _unit_articles(rows, units: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(unit, article) for each article a unit is quoted in: its own, or for a wording that
+    stands on its own (one unit across articles), the articles of its rows, from the workers."""
+    alone = units[HIDDEN.unit_doc].to_numpy() < 0
+    unit, article = [np.flatnonzero(~alone)], [units[HIDDEN.doc].to_numpy()[~alone]]
+    if alone.any():
+        keys = [HIDDEN.wording, HIDDEN.speaker]
+        spread = rows[rows[HIDDEN.unit_doc] < 0][[*keys, HIDDEN.doc]]
+        spread = spread.drop_duplicates(split_out=max(1, rows.npartitions)).compute()
+        table = units.loc[alone, keys].assign(unit=np.flatnonzero(alone))
+        found = spread.merge(table, on=keys)
+        unit.append(found["unit"].to_numpy(dtype=np.int64))
+        article.append(found[HIDDEN.doc].to_numpy(dtype=np.int64))
+    return np.concatenate(unit).astype(np.int64), np.concatenate(article).astype(np.int64)
+
+
+def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
+    """The unit labels after the pieces of quotes split in their article join (join_pieces),
+    then clusters of fragments join the quote of their article they were taken from
+    (join_fragments), as in memory: both are found article by article on the workers after a
+    shuffle on the article; the client joins the clusters."""
+    import dask
+
+    pieces, fragments = "speaker_start" in meta.columns, "kind" in meta.columns
+    if not (pieces or fragments):
         return labels
     keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
-    table = units[keys].assign(**{HIDDEN.label: labels})
-    labelled = rows.merge(table, on=keys, how="left")
-    found = labelled.shuffle(on=HIDDEN.doc).map_partitions(_pieces, meta=_pieces(labelled._meta)).compute()
-    if found.empty:
-        return labels
+    labelled = rows.merge(units[keys].assign(**{HIDDEN.label: labels}), on=keys, how="left")
+    by_article = labelled.shuffle(on=HIDDEN.doc)
+    found = by_article.map_partitions(_pieces, meta=_pieces(labelled._meta)) if pieces else None
+    votes = by_article.map_partitions(_fragment_votes, meta=_fragment_votes(labelled._meta)) \
+        if fragments else None
+    found, votes = dask.compute(found, votes)
+    roots = {} if found is None or found.empty else _joined_pieces(labelled, found)
+    if votes is None or votes.empty:
+        return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+    target = _fragment_hosts(labelled, votes, roots)
+    joined = (roots.get(int(label), int(label)) for label in labels)
+    return np.array([target.get(label, label) for label in joined], dtype=np.int64)
+
+
+def _joined_pieces(labelled, found: pd.DataFrame) -> dict[int, int]:
+    """{cluster: the cluster it joins} for the pieces found (joined_clusters, on the client)."""
     found = found.sort_values([HIDDEN.doc, "seq"])
     involved = sorted(set(found["first"].tolist()) | set(found["second"].tolist()))
     members = labelled[labelled[HIDDEN.label].isin(involved)]
     spread = members.groupby(HIDDEN.label)[HIDDEN.doc].nunique().compute()
-    roots = joined_clusters(list(zip(found["first"].tolist(), found["second"].tolist(),
-                                     found[HIDDEN.doc].tolist())), spread)
-    return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+    return joined_clusters(list(zip(found["first"].tolist(), found["second"].tolist(),
+                                    found[HIDDEN.doc].tolist())), spread)
+
+
+def _fragment_hosts(labelled, votes: pd.DataFrame, roots: dict[int, int]) -> dict[int, int]:
+    """{fragment cluster: the cluster it joins} (chosen_hosts, on the client) from the votes of
+    each fragment, in the clusters after the pieces joined (`roots`); whether a cluster is made
+    of fragments only is counted on the workers."""
+    def root(label: int) -> int:
+        return roots.get(label, label)
+
+    votes = votes.assign(guest=[root(g) for g in votes["guest"].tolist()],
+                         host=[root(h) for h in votes["host"].tolist()])
+    votes = votes.drop_duplicates([HIDDEN.doc, "fragment", "host"])
+    guests = set(votes["guest"].tolist())
+    members = sorted(guests | {m for m, r in roots.items() if r in guests})    # clusters before the pieces joined
+    rows = labelled[labelled[HIDDEN.label].isin(members)][[HIDDEN.label, "kind"]]
+    partial = rows.assign(partial=(rows["kind"].astype(str) == PARTIAL).astype(np.int64))
+    only = partial.groupby(HIDDEN.label)["partial"].min().compute() == 1
+    only = only.groupby([root(int(m)) for m in only.index.tolist()]).all()
+    return chosen_hosts(list(zip(votes["guest"].tolist(), votes["host"].tolist())), only)
+
+
+def _fragment_votes(frame: pd.DataFrame) -> pd.DataFrame:
+    """(article, fragment row, its cluster, a host cluster) for the fragments of the partition's
+    articles (grouping.clusters.fragment_votes)."""
+    empty = pd.DataFrame({c: pd.Series([], dtype=np.int64) for c in (HIDDEN.doc, "fragment", "guest", "host")})
+    if frame.empty:
+        return empty
+    frame = frame.reset_index(drop=True)
+    speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
+    norms = frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1].tolist()
+    votes = fragment_votes(frame[HIDDEN.label].to_numpy(dtype=np.int64), frame["kind"].astype(str).tolist(),
+                           frame[HIDDEN.doc].tolist(), speakers, norms, np.ones(len(frame), dtype=bool))
+    if not votes:
+        return empty
+    row, guest, host = (np.array(column, dtype=np.int64) for column in zip(*votes))
+    return pd.DataFrame({HIDDEN.doc: frame[HIDDEN.doc].to_numpy(dtype=np.int64)[row], "fragment": row,
+                         "guest": guest, "host": host})
 
 
 def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
@@ -229,20 +349,40 @@ def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
-    """The rows with their cluster_id (sent back per unit), then canonical per cluster."""
+    """The rows with their cluster_id (sent back per unit), then passages and canonical per
+    cluster (finish_clusters after a shuffle on cluster_id). Each partition numbers its passages
+    on its own: the number of passages of each cluster comes back to the client, which sends
+    each cluster's first passage_id (passages numbered over the whole frame in cluster order,
+    as in memory)."""
+    import dask
     import dask.dataframe as dd
 
     keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
     table = dd.from_pandas(units[[*keys, "cluster_id"]], npartitions=max(1, rows.npartitions))
     labelled = rows.merge(table, on=keys, how="left")[[*meta.columns, "cluster_id"]]
     by_cluster = labelled.shuffle(on="cluster_id")
-    out_meta = finish_clusters(meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)
-    out_meta = out_meta.astype({"canonical": TEXT_DTYPE})
-    return by_cluster.map_partitions(_finish, canonical, meta=out_meta)
-
-
+    finished = by_cluster.map_partitions(_finish, canonical, meta=_finish(
+        meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)).persist()
+    counts = finished[["cluster_id", HIDDEN.passages]].drop_duplicates().compute()
+    passages = np.zeros(int(units["cluster_id"].max()) + 1 if len(units) else 0, dtype=np.int64)
+    passages[counts["cluster_id"].to_numpy(dtype=np.int64)] = counts[HIDDEN.passages].to_numpy(dtype=np.int64)
+    first = np.cumsum(passages) - passages
+    return finished.map_partitions(_numbered, dask.delayed(first, pure=True),
+                                   meta=_numbered(finished._meta, first))
 
 
 def _finish(partition: pd.DataFrame, canonical: str) -> pd.DataFrame:
-    out = finish_clusters(partition.astype({"cluster_id": np.int64}), canonical)
-    return out.astype({"canonical": TEXT_DTYPE})
+    """finish_clusters, with passage_id counted from 0 within each cluster, and the number of
+    passages of the row's cluster."""
+    out, counts = finished_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    first = (counts.cumsum() - counts).reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
+    passages = counts.reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
+    return out.assign(passage_id=out["passage_id"] - pd.array(first, dtype="Int64"),
+                      **{HIDDEN.passages: passages}).astype({"canonical": TEXT_DTYPE})
+
+
+def _numbered(partition: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
+    """passage_id over the whole frame: the cluster's first passage_id plus its own number."""
+    offset = first[partition["cluster_id"].to_numpy(dtype=np.int64)] if len(partition) else []
+    return partition.assign(passage_id=partition["passage_id"] + pd.array(offset, dtype="Int64")) \
+        .drop(columns=[HIDDEN.passages])

@@ -29,12 +29,9 @@ HIDDEN = SimpleNamespace(
     unit_doc="_qt_unit_doc", label="_qt_label", feature="_qt_feature", pair="_qt_pair",
     telling="_qt_telling", df="_qt_df", r_word="_qt_r_word", r_pair="_qt_r_pair",
     key_doc="_qt_key_doc", key_start="_qt_key_start", key_end="_qt_key_end", key_kind="_qt_key_kind",
+    passages="_qt_passages",
 )
 H = HIDDEN
-
-# Text columns are held as pandas' strings on Dask (as dask holds text), so that every partition
-# and the frame's meta agree and Parquet can write them; in memory `text` is a Python object.
-TEXT_DTYPE = pd.Series(["a"]).dtype
 
 
 @dataclass
@@ -252,9 +249,10 @@ def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame) -> tuple[np.nda
 
 
 def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules, workers: int = 1) -> pd.DataFrame:
-    """The candidate unit pairs (left, right, w_left, w_right, speakers, same_doc, far_apart)
-    that hold, with score, strong and piece: grouping.evidence.judge on the workers, over the
-    rarity the two wordings share (grouping.index.WordIndex.shared_rarity, as a join)."""
+    """The candidate unit pairs (left, right, w_left, w_right, speakers, same_doc, far_apart,
+    and optionally same_story) that hold, with score, strong and piece: grouping.evidence.judge
+    on the workers, over the rarity the two wordings share (grouping.index.WordIndex.shared_rarity,
+    as a join)."""
     import dask.dataframe as dd
 
     columns = ["left", "right", "score", "strong", "piece"]
@@ -286,7 +284,8 @@ def _judged(part: pd.DataFrame, rules: Rules, workers: int) -> pd.DataFrame:
     pairs = Pairs(left=np.arange(n), right=np.arange(n, 2 * n),
                   speakers=part["speakers"].to_numpy(dtype=np.int8),
                   same_doc=part["same_doc"].to_numpy(dtype=bool),
-                  far_apart=part["far_apart"].to_numpy(dtype=bool))
+                  far_apart=part["far_apart"].to_numpy(dtype=bool),
+                  same_story=part["same_story"].to_numpy(dtype=bool) if "same_story" in part.columns else None)
     shared = part[H.r_word].fillna(0.0).to_numpy(dtype=float)
     in_order = shared + part[H.r_pair].fillna(0.0).to_numpy(dtype=float)
     verdicts = judge(pairs, texts, sizes, shared, in_order, rules, workers)

@@ -123,18 +123,26 @@ def finish_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> pd.Da
     and `passage_sources`. It works cluster by cluster (passages numbered from 0 in cluster
     order), so it gives the same rows on any frame that holds whole clusters, up to that
     numbering (quotetrack.dask runs it on each partition after a shuffle on cluster_id)."""
+    return finished_clusters(quotes, canonical)[0]
+
+
+def finished_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> tuple[pd.DataFrame, pd.Series]:
+    """finish_clusters, and how many passages each cluster has (indexed by cluster_id, in
+    order; a passage may be no row's own), from which passage ids numbered over a larger frame
+    follow."""
     out = quotes.copy()
     if len(out) == 0:
-        return _with_empty_group_columns(out)
+        return _with_empty_group_columns(out), pd.Series([], dtype=np.int64)
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     _, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
-    _finish(out, canonical, texts, norms, is_reported(out), _rows(out, text_rank).key)
-    return out
+    counts = _finish(out, canonical, texts, norms, is_reported(out), _rows(out, text_rank).key)
+    return out, pd.Series(counts, dtype=np.int64)
 
 
 def _finish(out: pd.DataFrame, canonical: str, texts: list[str], norms: list[str],
-            reported: np.ndarray, row_key: np.ndarray) -> None:
+            reported: np.ndarray, row_key: np.ndarray) -> dict:
+    """Writes the passage columns; returns {cluster: number of passages}."""
     labels = out["cluster_id"].to_numpy()
     published = pd.to_datetime(out["published"], errors="coerce", utc=True).tolist() \
         if canonical == "earliest" else None
@@ -144,6 +152,7 @@ def _finish(out: pd.DataFrame, canonical: str, texts: list[str], norms: list[str
     out["canonical"] = found.canonical
     out["passage_sources"] = pd.array([None if p < 0 else s for p, s in
                                        zip(found.passage.tolist(), found.sources.tolist())], dtype="Int64")
+    return found.counts
 
 
 def _with_empty_group_columns(out: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ class PassageColumns:
     passage: np.ndarray       # global passage number per row, -1 for none (reported rows)
     canonical: list[str]
     sources: np.ndarray       # how many sources render the row's passage, 0 for none
+    counts: dict              # cluster label -> how many passages it has (numbered in label order)
 
 
 def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs: list,
@@ -44,8 +45,10 @@ def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs
     bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
     scores = _primed(order, bounds, norms, quoted)
     numbered = 0
+    counts: dict = {}
     for k in range(len(bounds) - 1):
         rows = order[bounds[k]:bounds[k + 1]].tolist()
+        counts[labels[rows[0]].item()] = 0
         quotes = [r for r in rows if quoted[r]]
         reports = [r for r in rows if not quoted[r]]
         if not quotes:      # reports of speech only: their common wording, no passage
@@ -58,6 +61,7 @@ def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs
                 canonical[r] = texts[quotes[0]]
             passage[quotes], sources[quotes] = numbered, len({docs[r] for r in quotes})
             numbered += 1
+            counts[labels[rows[0]].item()] = 1
             continue
         found = find_passages([texts[r] for r in quotes], [docs[r] for r in quotes], [norms[r] for r in quotes],
                               scores)
@@ -78,7 +82,8 @@ def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs
         for r in reports:
             canonical[r] = wording[widest]
         numbered += found.count
-    return PassageColumns(passage=passage, canonical=canonical, sources=sources)
+        counts[labels[rows[0]].item()] = found.count
+    return PassageColumns(passage=passage, canonical=canonical, sources=sources, counts=counts)
 
 
 def _primed(order: np.ndarray, bounds: np.ndarray, norms: list[str], quoted: np.ndarray) -> Alike:

@@ -208,24 +208,47 @@ def join_fragments(labels: np.ndarray, kinds: list[str], docs: list, speakers: l
     sentence it comes from. A fragment cluster joins at most one such cluster (the one most of
     its fragments point to; ties: the lowest label), so fragments cannot glue utterances.
     Returns the labels and which rows moved."""
-    fragments = [r for r in range(len(labels)) if quoted[r] and kinds[r] == PARTIAL
-                 and speakers[r] is not None and norms[r]]
-    if not fragments:
+    votes = fragment_votes(labels, kinds, docs, speakers, norms, quoted)
+    if not votes:
         return labels, np.zeros(len(labels), dtype=bool)
-    only_fragments = pd.Series([quoted[r] and kinds[r] == PARTIAL for r in range(len(labels))]) \
-        .groupby(labels).all()
+    only_fragments = fragment_clusters(labels, kinds, quoted)
+    target = chosen_hosts([(guest, host) for _, guest, host in votes], only_fragments)
+    moved = np.array([int(label) in target for label in labels], dtype=bool)
+    return np.array([target.get(int(label), int(label)) for label in labels], dtype=np.int64), moved
+
+
+def fragment_votes(labels: np.ndarray, kinds: list[str], docs: list, speakers: list,
+                   norms: list[str], quoted: np.ndarray) -> list[tuple[int, int, int]]:
+    """(fragment row, its cluster, a host cluster): one line per fragment and each distinct
+    cluster of a direct quote of its speaker, in its article, holding its words in order.
+    Article by article: any frame of whole articles will do."""
     direct: dict[tuple, list[int]] = {}
     for r in range(len(labels)):
         if quoted[r] and kinds[r] == DIRECT and speakers[r] is not None:
             direct.setdefault((docs[r], speakers[r]), []).append(r)
-    votes: dict[int, Counter] = {}
-    for r in fragments:
-        if not only_fragments[labels[r]]:
+    votes = []
+    for r in range(len(labels)):
+        if not (quoted[r] and kinds[r] == PARTIAL and speakers[r] is not None and norms[r]):
             continue
         piece = f" {norms[r]} "
         hosts = {int(labels[d]) for d in direct.get((docs[r], speakers[r]), ())
                  if piece in f" {norms[d]} " and norms[d] != norms[r]}
-        votes.setdefault(int(labels[r]), Counter()).update(hosts)
-    target = {guest: min(count, key=lambda h: (-count[h], h)) for guest, count in votes.items() if count}
-    moved = np.array([int(label) in target for label in labels], dtype=bool)
-    return np.array([target.get(int(label), int(label)) for label in labels], dtype=np.int64), moved
+        votes.extend((r, int(labels[r]), host) for host in sorted(hosts))
+    return votes
+
+
+def fragment_clusters(labels: np.ndarray, kinds: list[str], quoted: np.ndarray) -> pd.Series:
+    """label -> whether the cluster is made of partial quotes only."""
+    return pd.Series([bool(quoted[r]) and kinds[r] == PARTIAL for r in range(len(labels))]) \
+        .groupby(np.asarray(labels)).all()
+
+
+def chosen_hosts(votes: list[tuple[int, int]], only_fragments) -> dict[int, int]:
+    """{fragment cluster: the cluster it joins} from the votes (guest, host), for the guests
+    that `only_fragments[guest]` says are fragments only: the host with most votes, ties the
+    lowest label."""
+    counts: dict[int, Counter] = {}
+    for guest, host in votes:
+        if only_fragments[guest]:
+            counts.setdefault(guest, Counter())[host] += 1
+    return {guest: min(count, key=lambda h: (-count[h], h)) for guest, count in counts.items()}
