@@ -286,7 +286,8 @@ def test_the_people_of_an_article_are_frozen_once_indexed(nlp):
     text = "Mayor Ana Lima opened the bridge on Monday.\n\n“It is safe,” Lima said."
     paragraphs = split_paragraphs(text)
     quotes = find_quoted_spans(text, paragraphs)
-    ctx = ArticleContext.build(text, paragraphs, {k: nlp(text[p.start:p.end]) for k, p in enumerate(paragraphs)}, quotes)
+    docs = {k: nlp(text[p.start:p.end]) for k, p in enumerate(paragraphs)}
+    ctx = ArticleContext.build(text, paragraphs, docs, quotes)
     people = index_people(ctx)
     assert isinstance(people.mentions, tuple) and len(people.mentions) == 2
     with pytest.raises(FrozenInstanceError):
