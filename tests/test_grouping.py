@@ -1,4 +1,7 @@
 """group_variants on hand-made quote frames."""
+import inspect
+from dataclasses import asdict
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -318,3 +321,10 @@ def test_the_same_two_wordings_by_two_speakers_or_in_two_stories_stay_apart(fram
     by_story = qt.group_variants(frame([("t1", FIRST, "Ivan Petrov"), ("t2", SECOND, "Ivan Petrov"),
                                         *talks_filler()]).assign(story="one"), by="story")
     assert same(by_story, 0, 1)
+
+
+def test_the_defaults_are_named_once():
+    from quotetrack.grouping.evidence import Rules
+    signature = inspect.signature(qt.group_variants).parameters
+    for rule, value in asdict(Rules()).items():
+        assert signature[rule].default == value, rule

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..drift import score_drift as _score_drift
 from ..frames import require_columns
-from ..grouping import DEFAULTS, _days, _group_by, _one_story, _union, _unit_pairs, finished_clusters
+from ..grouping import DEFAULTS, finished_clusters
 from ..grouping.clusters import (
     chosen_hosts,
     cluster_units,
@@ -48,6 +48,7 @@ from ..grouping.evidence import (
     Verdicts,
     speaker_relation,
 )
+from ..grouping.group import _days, _group_by, _one_story, _union, _unit_pairs
 from ..normalize import normalized
 from ..schema import PARTIAL, TEXT_DTYPE, is_none
 from .index import (

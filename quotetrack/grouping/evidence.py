@@ -40,12 +40,13 @@ SAME, UNKNOWN, DIFFERENT = 0, 1, 2
 
 @dataclass(frozen=True)
 class Rules:
-    threshold: float            # whole-wording similarity of two variants
-    same_speaker_threshold: float
-    containment: float          # partial_ratio of a piece inside a longer quote
-    min_words: int              # shortest piece that joins by containment without the same speaker
-    distinctive: float          # summed rarity the shared words must reach
-    max_days: float             # beyond this many days apart, dates count against
+    """What joins two quotes; the defaults are group_variants' (see its docstring)."""
+    threshold: float = 72.0             # whole-wording similarity of two variants
+    same_speaker_threshold: float = 60.0
+    containment: float = 90.0           # partial_ratio of a piece inside a longer quote
+    min_words: int = 3                  # shortest piece that joins by containment without the same speaker
+    distinctive: float = 0.5            # summed rarity the shared words must reach
+    max_days: float = 30.0              # beyond this many days apart, dates count against
 
 
 @dataclass(frozen=True)

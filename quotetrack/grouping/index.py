@@ -20,6 +20,9 @@ from ..normalize import content_words
 RARITY_FLOOR = 1000
 # A content word in at most this many wordings is enough to compare two quotes of one speaker.
 SPEAKER_WORD_DF = 50
+# How many of a quote's rarest words find its candidates, and how common a word may be to serve.
+ANCHORS = 4
+MAX_DF = 200
 
 
 @dataclass(frozen=True)
