@@ -1,8 +1,11 @@
 """Passages: each quote measured against the common wording of the sentences it renders."""
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotetrack as qt
+from quotetrack.grouping.passages import Alike, alike
 
 INTRO = "Mayor Rita Olsen visited the port on Tuesday.\n\n"
 
@@ -107,3 +110,13 @@ def test_pieces_that_several_articles_print_together_are_one_utterance(scored):
     alone = scored({"a": split, "b": "“We will open the clinic in March,” Olsen said.",
                     "c": "“Every child in the valley will be seen for free,” Olsen said."})
     assert alone["cluster_id"].nunique() == 2      # printed together by one article only
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab cd", max_size=30), st.text(alphabet="ab cd", max_size=30)),
+                min_size=1, max_size=20))
+def test_scoring_many_pairs_at_once_equals_the_plain_scorer(pairs):
+    scores = Alike()
+    scores.prime([a for a, _ in pairs], [b for _, b in pairs])
+    for a, b in pairs:
+        assert scores(a, b) == pytest.approx(alike(a, b))

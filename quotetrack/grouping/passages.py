@@ -75,10 +75,12 @@ class Alike:
         return score
 
     def prime(self, left: list[str], right: list[str], workers: int = -1) -> None:
+        """Score the pairs (left[i], right[i]) as `alike` does, all at once."""
         if not left:
             return
         a, b = np.array(left, dtype=object), np.array(right, dtype=object)
-        sizes_a, sizes_b = np.fromiter(map(len, left), int, len(left)), np.fromiter(map(len, right), int, len(right))
+        sizes_a = np.fromiter(map(len, left), int, len(left))
+        sizes_b = np.fromiter(map(len, right), int, len(right))
         cut = np.minimum(sizes_a, sizes_b) < CUT_SHARE * np.maximum(sizes_a, sizes_b)
         score = np.zeros(len(left))
         if cut.any():
@@ -106,8 +108,8 @@ def find_passages(texts: list[str], sources: list, norms: list[str] | None = Non
     sentences = [_sentences(t) for t in texts]
     owner = [q for q, s in enumerate(sentences) for _ in s]        # sentence -> its quote
     flat = [span for s in sentences for span in s]
-    norms = [norms[q] if len(sentences[q]) == 1 else _normalized(texts[q][a:b])
-             for q, (a, b) in zip(owner, flat)]
+    sentence_norms = [norms[q] if len(sentences[q]) == 1 else _normalized(texts[q][a:b])
+                      for q, (a, b) in zip(owner, flat)]
     first = [0]
     for s in sentences:
         first.append(first[-1] + len(s))
@@ -120,7 +122,7 @@ def find_passages(texts: list[str], sources: list, norms: list[str] | None = Non
             x = parent[x]
         return x
 
-    for _, a, b in sorted(_links(norms, first, sources, scores)):
+    for _, a, b in sorted(_links(sentence_norms, first, sources, scores)):
         ra, rb = root(a), root(b)
         if ra != rb and not quotes_of[ra] & quotes_of[rb]:
             parent[max(ra, rb)] = min(ra, rb)
