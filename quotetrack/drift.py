@@ -46,13 +46,11 @@ def score_drift(quotes: pd.DataFrame) -> pd.DataFrame:
         deleted.append(ops["delete"])
         inserted.append(ops["insert"])
         replaced.append(ops["replace"])
-        is_part = 0 < len(v) < len(c) and _contains(c, v)
-        truncated.append(is_part)
-        part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if v and len(v) < SHORTER * len(c) else 100
-        if part >= CUT and len(v) < SHORTER * len(c):
-            drift.append(1.0 - part / 100.0)
-        else:
-            drift.append(1.0 - similarity[-1])
+        # a cut: shorter, and its words (typos aside) a part of the canonical's; measured there
+        shorter = 0 < len(v) < len(c) and (len(v) < SHORTER * len(c) or _contains(c, v))
+        part = fuzz.partial_ratio(" ".join(v), " ".join(c)) if shorter else 0
+        truncated.append(part >= CUT)
+        drift.append(1.0 - part / 100.0 if part >= CUT else 1.0 - similarity[-1])
     reported = is_reported(out)
     unmeasured = reported | _alone(out)
     out["drift"] = np.where(unmeasured, np.nan, np.clip(np.round(np.array(drift, dtype=float), 4), 0.0, 1.0))
@@ -100,8 +98,8 @@ def drift_summary(quotes: pd.DataFrame, by: str | list[str] = "outlet") -> pd.Da
     by_columns = [by] if isinstance(by, str) else list(by)
     require_columns(quotes, ["drift", "truncated", "speaker_mismatch", *by_columns],
                     "drift_summary (run score_drift first)")
-    is_report = quotes["reported"].astype(bool) if "reported" in quotes.columns \
-        else pd.Series(False, index=quotes.index)
+    is_report = quotes["reported"].astype("boolean").fillna(False).astype(bool) \
+        if "reported" in quotes.columns else pd.Series(False, index=quotes.index)
     counts = is_report.groupby([quotes[c] for c in by_columns], observed=True, dropna=False)
     grouped = quotes[~is_report].groupby(by_columns, observed=True, dropna=False)
     summary = pd.DataFrame({

@@ -88,3 +88,24 @@ def test_input_is_not_mutated():
     before = df.copy()
     qt.score_drift(df)
     pd.testing.assert_frame_equal(df, before)
+
+
+def test_an_empty_variant_has_drifted_all_the_way():
+    d = qt.score_drift(clustered(["We will rebuild every house that the water took from us", ""]))
+    assert d["drift"].iloc[1] == 1.0 and not d["truncated"].iloc[1]
+
+
+def test_truncated_says_exactly_when_a_cut_was_measured():
+    d = qt.score_drift(clustered([
+        "We will rebuild every house that the water took from us this spring and summer",
+        "We will rebuild every house that the watr took",         # cut, with a typo
+        "We will rebuild every house that the water took from us this spring and summer too",
+    ]))
+    assert d["truncated"].tolist() == [False, True, False]
+    assert 0 < d["drift"].iloc[1] < 0.1
+
+
+def test_drift_summary_reads_a_missing_reported_flag_as_a_quote():
+    d = qt.score_drift(clustered(["a b c d", "a b c d"], outlets=["x", "y"]))
+    d["reported"] = pd.array([pd.NA, False], dtype="boolean")
+    assert qt.drift_summary(d, by="outlet")["quotes"].tolist() == [1, 1]
