@@ -28,21 +28,21 @@ def source_variants(quotes: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     text order), speaker, canonical (the common wordings of those passages, joined), doc_id, and
     score_drift's. Reported speech is left out: a paraphrase is not a wording.
     """
-    require_columns(quotes, NEEDED, "source_variants (run group_variants first)")
-    if by != "outlet" or "outlet" in quotes.columns:
-        require_columns(quotes, [by], "source_variants(by=...)")
-    return _joined(quotes, by, ["cluster_id", "source", "kind"])
+    return _joined(quotes, by, ["cluster_id", "source", "kind"], "source_variants")
 
 
 def passage_variants(quotes: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     """As source_variants, one row per passage, source and kind: the renderings of each passage
     (a quote spanning several passages counts under the one it covers most)."""
-    require_columns(quotes, NEEDED, "passage_variants (run group_variants first)")
-    return _joined(quotes, by, ["cluster_id", "passage_id", "source", "kind"])
+    return _joined(quotes, by, ["cluster_id", "passage_id", "source", "kind"], "passage_variants")
 
 
-def _joined(quotes: pd.DataFrame, by: str, keys: list[str]) -> pd.DataFrame:
+def _joined(quotes: pd.DataFrame, by: str, keys: list[str], step: str) -> pd.DataFrame:
+    require_columns(quotes, NEEDED, f"{step} (run group_variants first)")
+    if by != "outlet" or "outlet" in quotes.columns:
+        require_columns(quotes, [by], f"{step}(by=...)")
     rows = quotes[~is_reported(quotes)].assign(source=lambda f: source_labels(f, by))
+    rows = rows.assign(text=[t if isinstance(t, str) else "" for t in rows["text"]])
     if "passage_id" not in rows.columns:
         rows = rows.assign(passage_id=pd.array([pd.NA] * len(rows), dtype="Int64"))
     rank = {name: i for i, name in enumerate(dict.fromkeys(rows["source"]))}

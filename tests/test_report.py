@@ -266,3 +266,13 @@ def test_trouble_exits_2_with_one_line(tmp_path, args, message, cli):
     assert result.returncode == 2
     assert result.stderr.startswith("quotetrack: " + message.format(**places))
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_variants_check_their_source_column_and_read_a_missing_text_as_empty():
+    from quotetrack.variants import passage_variants
+    with pytest.raises(ValueError, match=r"passage_variants\(by=\.\.\.\).*'desk'"):
+        passage_variants(QUOTES, by="desk")
+    quotes = QUOTES.copy()
+    quotes.loc[4, "text"] = None
+    variants = source_variants(quotes)
+    assert variants.loc[variants["cluster_id"] == 1, "text"].tolist() == [""]
