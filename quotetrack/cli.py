@@ -142,18 +142,27 @@ def _articles(args, meta: str | None = None):
     from .tables import is_table, read_articles
 
     frames, texts = [], {}
+    several = len(args.paths) > 1
     for path in args.paths:
         if path != "-" and is_table(path):
             try:
-                frames.append(read_articles(path, text_column=args.text_column, id_column=args.id_column))
+                table = read_articles(path, text_column=args.text_column, id_column=args.id_column)
             except ValueError as exc:
                 raise InputError(str(exc)) from None
+            if several and table.attrs.get("numbered"):    # rows of two tables: "a.csv:3", "b.csv:3"
+                table["doc_id"] = [f"{Path(path).name}:{d}" for d in table["doc_id"].tolist()]
+            frames.append(table)
         else:
             texts.update((_label(p), read_text(p)) for p in _expand([path]))
     if texts:
         files = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
         frames.insert(0, _with_meta(files, meta) if meta else files)
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    articles = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    twice = articles["doc_id"][articles["doc_id"].duplicated()].tolist()
+    if twice:
+        raise InputError(f"doc_id {twice[0]!r} names two articles: give each article its own id "
+                         f"(--id-column)")
+    return articles
 
 
 def _run_report(args) -> int:

@@ -41,7 +41,8 @@ def read_articles(path: str | Path, *, text_column: str = "text",
         if role != name and role in table.columns:
             raise ValueError(f"{path}: a column named {role!r} besides the {role} column {name!r}")
     table = table.rename(columns={text_column: "text", id_column: "doc_id"})
-    if "doc_id" not in table.columns:
+    numbered = "doc_id" not in table.columns
+    if numbered:
         table.insert(0, "doc_id", range(len(table)))
     texts = table["text"].tolist()
     for row, (doc_id, text) in enumerate(zip(table["doc_id"].tolist(), texts), start=1):
@@ -50,7 +51,9 @@ def read_articles(path: str | Path, *, text_column: str = "text",
             raise ValueError(f"{path}: row {row} (doc_id {doc_id!r}): the {text_column!r} value "  # noqa: TRY004
                              f"is not text ({what})")     # a bad table, as for the other problems
     table["text"] = pd.Series(texts, index=table.index, dtype=object)
-    return table.reset_index(drop=True)
+    table = table.reset_index(drop=True)
+    table.attrs["numbered"] = numbered     # doc_ids are row numbers: the command line prefixes them
+    return table
 
 
 def _read(path: Path, text_column: str) -> pd.DataFrame:

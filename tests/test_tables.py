@@ -124,3 +124,23 @@ def test_parquet_needs_an_output_file_in_a_folder_that_exists(tmp_path):
     result = run("extract", str(source), "-o", str(out))
     assert (result.returncode, result.stderr) == (
         2, f"quotetrack: {out}: cannot be written (no folder {out.parent})\n")
+
+
+def test_rows_of_two_tables_without_ids_stay_two_articles(tmp_path):
+    for name in ("a.csv", "b.csv"):
+        pd.DataFrame({"text": ["“We will win the final,” Lee said."]}).to_csv(tmp_path / name, index=False)
+    (tmp_path / "c.txt").write_text("“We will win the final,” Lee said.", encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    result = run("extract", "a.csv", "b.csv", "c.txt", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    quotes = pd.read_parquet(out)
+    assert sorted(quotes["doc_id"]) == ["a.csv:0", "b.csv:0", "c.txt"]
+    assert quotes["passage_sources"].tolist() == [3, 3, 3]
+
+
+def test_one_doc_id_for_two_articles_exits_2(tmp_path):
+    pd.DataFrame({"doc_id": [1, 1], "text": ["“A b c,” Lee said.", "“D e f,” Lee said."]}).to_csv(
+        tmp_path / "d.csv", index=False)
+    result = run("extract", str(tmp_path / "d.csv"))
+    assert (result.returncode, result.stderr) == (
+        2, "quotetrack: doc_id 1 names two articles: give each article its own id (--id-column)\n")
