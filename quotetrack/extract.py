@@ -199,7 +199,8 @@ def canonical_names(frame: pd.DataFrame, registry=None) -> pd.DataFrame:
 
 
 def with_names(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
-    """The frame (changed in place) with each speaker renamed by `mapping`."""
-    frame["speaker"] = pd.array([mapping.get(n, n) if isinstance(n, str) else None
-                                 for n in frame["speaker"].tolist()], dtype="string")
-    return frame
+    """A new frame with each speaker renamed by `mapping`."""
+    renamed = frame.assign(speaker=pd.array([mapping.get(n, n) if isinstance(n, str) else None
+                                             for n in frame["speaker"].tolist()], dtype="string"))
+    renamed.attrs = dict(frame.attrs)
+    return renamed
