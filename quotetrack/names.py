@@ -220,7 +220,7 @@ def _split_by_first_name(names: list[str], counts: Mapping[str, int]) -> list[li
     for name in names:
         words = fold(name).split()
         if len(words) <= 1 or words[0] in NAME_PARTICLES:
-            bare.append(name)            # "Lima", "De Blasio"; a name of no Latin letters
+            bare.append(name)            # "Lima", "De Lima"; a name of no Latin letters
         elif words[0] in NAME_TITLES:
             titled.setdefault(words[0], []).append(name)
         else:

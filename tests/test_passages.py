@@ -92,8 +92,8 @@ def test_a_fragment_joins_the_quote_it_was_taken_from_in_its_article(scored):
 
 def test_a_fragment_never_joins_a_longer_quote_of_another_article(scored):
     q = scored({
-        "a": "Olsen called her rival “a liar”.",
-        "b": "“She is a liar and everybody in this harbour knows it,” Olsen said.",
+        "a": "Olsen called her rival “a fraud”.",
+        "b": "“She is a fraud and everybody in this harbour knows it,” Olsen said.",
     })
     assert q["cluster_id"].nunique() == 2
 

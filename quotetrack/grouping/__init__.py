@@ -1,6 +1,6 @@
 """`group_variants`: which quotes are the same utterance, across outlets and rewrites.
 
-One utterance is one person saying one thing on one occasion. Four steps, none of them all-pairs:
+One utterance is one person saying one thing on one occasion. Five steps, none of them all-pairs:
 1. candidates: wordings that share some of each other's rarest words (index.py);
 2. evidence: rapidfuzz over the candidate pairs only, weighed by how rare the shared words are
    in the corpus and by who said them and when (evidence.py);

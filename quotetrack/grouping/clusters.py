@@ -202,7 +202,7 @@ def stable_ids(labels: np.ndarray, row_key: np.ndarray) -> np.ndarray:
 
 def join_fragments(labels: np.ndarray, kinds: list[str], docs: list, speakers: list,
                    norms: list[str], quoted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A cluster of fragments (partial quotes: `offended`, `a mission`) joins the utterance they
+    """A cluster of fragments (partial quotes: `reckless`, `a new dawn`) joins the utterance they
     were taken from: the cluster of a direct quote of the same speaker, in a fragment's own
     article, that holds the fragment's words in order. Writers quote a word and then the
     sentence it comes from. A fragment cluster joins at most one such cluster (the one most of

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-SHORT_QUOTE = 5            # words: shorter quotes join another article's only with the same speaker
+SHORT_QUOTE = 5            # words: shorter quotes join another article's only with the same speaker, as the same words
 SHORT_QUOTE_THRESHOLD = 88.0   # a few words look alike by chance: short quotes must be near copies
 LONG_QUOTE = 8             # words: from this length two different speakers may share one quote
 NEAR_IDENTICAL = 90.0      # ... when their wordings are this alike (a misattribution)
@@ -130,7 +130,7 @@ def judge(pairs: Pairs, texts: list[str], sizes: np.ndarray, shared: np.ndarray,
     # Quotes of one article are two utterances unless one holds the other.
     whole_ok &= ~pairs.same_doc | (whole >= rules.containment)
     # Short quotes in two articles: only the same speaker, and only as the same words: a
-    # fragment (`a liar`, a slogan) says nothing of which occasion a longer quote holding its
+    # fragment (`a fraud`, a slogan) says nothing of which occasion a longer quote holding its
     # words was (a fragment joins the quote of its own article it was taken from: clusters.py).
     across = ~pairs.same_doc
     whole_ok &= ~(across & (shorter < SHORT_QUOTE) & ~same)

@@ -54,8 +54,9 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
         counted as at least 1000). Common words are no evidence; an unknown speaker leaves more
         to the wording (x2).
     max_days: quotes whose `published` dates lie further apart need closer wording.
-    by: column(s) to group within only (a story id, a date bucket); a group is also one story,
-        inside which the same speaker's renderings of a passage need half the word evidence.
+    by: column(s) to group within only, best a story id: each group is also one story, inside
+        which the same speaker's renderings of a passage need half the word evidence (so a
+        broad group, a whole day of news, relaxes that evidence across it).
     canonical: "consensus" (per passage, the rendering closest on average to the others) or
         "earliest" (needs a `published` column); chosen among the quotes, never a reported
         statement.
@@ -64,8 +65,9 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
 
     Two different known speakers are two utterances unless the quote is long (8 words or more)
     and nearly the same; a quote under 5 words joins another article's only with the same
-    speaker. Rows of kind `reported` join the quotes they report only on strong evidence and
-    never change how the quotes group (see reported.py).
+    speaker and as the same words, never as a piece of a longer quote. Rows of kind `reported`
+    join the quotes they report only on strong evidence and never change how the quotes group
+    (see reported.py).
     """
     require_columns(quotes, ["doc_id", "text"], "group_variants")
     if canonical not in ("consensus", "earliest"):

@@ -48,7 +48,7 @@ def link_reported(frame: pd.DataFrame, part: np.ndarray, labels: np.ndarray, rep
     label shared with other reports, or a new one.
 
     borrowed: quotes that are fragments of a longer quote of another row (join_fragments). A
-    report that holds such a fragment (`he was not "offended" and would run again`) may report
+    report that holds such a fragment (`he was not "worried" and would run again`) may report
     something else than the quote the word was taken from, so it joins that quote's cluster only
     on the evidence of its own words."""
     every = part[reported[part]]
