@@ -14,9 +14,9 @@ from .extract import extract_quotes
 from .grouping import group_variants
 from .names import majority_speaker
 from .normalize import words
-from .schema import REPORTED, is_none, is_reported
+from .schema import DIRECT, PARTIAL, REPORTED, is_none, is_reported
 
-COMPARED_KINDS = ("direct", "partial")
+COMPARED_KINDS = (DIRECT, PARTIAL)
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 _DISPLAY_WORD = re.compile(r"[—–]|[^\s—–]+")
 

@@ -15,7 +15,7 @@ from .diff import word_diff_html
 from .drift import drift_summary
 from .frames import require_columns
 from .names import majority_speaker
-from .schema import is_none, is_reported
+from .schema import DIRECT, is_none, is_reported
 from .variants import NEEDED, passage_variants, source_labels, source_variants
 
 NO_SPEAKER = "(no speaker found)"
@@ -150,7 +150,7 @@ def _wording(rows: pd.DataFrame) -> str:
 
 def _variant_row(r, majority: str | None) -> str:
     marks = []
-    if r.kind != "direct":
+    if r.kind != DIRECT:
         marks.append(f"<span class='mark kind'>{html.escape(r.kind)}</span>")
     if _flag(r.truncated):
         marks.append("<span class='mark cut'>cut</span>")
@@ -194,7 +194,7 @@ def _drift_chart(variants: pd.DataFrame, sources: list[str]) -> str:
     """Horizontal bars as inline SVG: the mean drift of the direct quotations each source shares
     with another source (one only it has has nothing to drift from; a one-word partial quote
     hardly can, and would only pull every mean towards 0)."""
-    quoted = variants[variants["kind"] == "direct"]
+    quoted = variants[variants["kind"] == DIRECT]
     shared = quoted[quoted.groupby("cluster_id")["source"].transform("nunique") > 1]
     if shared.empty:
         return "<p>No direct quotation appears in more than one source, so there is no drift to show.</p>"

@@ -142,7 +142,7 @@ def piece_pairs(frame: pd.DataFrame, speakers: list, quoted: np.ndarray,
     """(row before, row) for each row that continues the row before it in its article, in the
     order of (doc_id, start, row_key). Article by article: any frame of whole articles will do."""
     starts = frame["start"].to_numpy() if "start" in frame.columns else np.arange(len(frame))
-    kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else ["direct"] * len(frame)
+    kinds = frame["kind"].astype(str).tolist() if "kind" in frame.columns else [DIRECT] * len(frame)
     mention = [None if is_none(m) else int(m) for m in frame["speaker_start"].tolist()]
     docs = frame["doc_id"].astype(str).tolist()
     joinable = []
@@ -151,9 +151,9 @@ def piece_pairs(frame: pd.DataFrame, speakers: list, quoted: np.ndarray,
     for prev, row in zip(order, order[1:]):
         if docs[prev] != docs[row] or speakers[row] is None or speakers[row] != speakers[prev]:
             continue
-        if kinds[row] != "direct" or kinds[prev] in ("heading", "other"):
+        if kinds[row] != DIRECT or kinds[prev] not in (DIRECT, PARTIAL):
             continue
-        if mention[row] is None or (kinds[prev] == "direct" and mention[row] == mention[prev]):
+        if mention[row] is None or (kinds[prev] == DIRECT and mention[row] == mention[prev]):
             joinable.append((prev, row))
     return joinable
 

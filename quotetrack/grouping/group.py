@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..frames import require_columns
 from ..normalize import normalized
-from ..schema import is_none, is_reported
+from ..schema import DIRECT, is_none, is_reported
 from .canonical import passage_columns
 from .clusters import cluster_units, join_fragments, join_pieces, stable_ids
 from .evidence import (
@@ -96,7 +96,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
                                       bool(by_columns)) + (labels.max() + 1)
     speakers = [None if s < 0 else s for s in rows.speaker.tolist()]
     labels = join_pieces(out, labels, speakers, ~reported, rows.key)
-    kinds = out["kind"].astype(str).tolist() if "kind" in out.columns else ["direct"] * n
+    kinds = out["kind"].astype(str).tolist() if "kind" in out.columns else [DIRECT] * n
     labels, borrowed = join_fragments(labels, kinds, out["doc_id"].astype(str).tolist(), speakers, norms, ~reported)
     if reported.any():
         for part in _partitions(out, by_columns):

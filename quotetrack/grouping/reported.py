@@ -22,13 +22,14 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ..schema import DIRECT, PARTIAL
 from .evidence import DIFFERENT, speaker_relation
 from .index import SPEAKER_WORD_DF, speaker_word_pairs, word_index
 
 REPORT_EVIDENCE = 2.0      # x distinctive: shared rare words a paraphrase needs
 REPORT_COVERAGE = 0.5      # ... and the share of the report's own distinctive words they are
 SAME_ARTICLE_EVIDENCE = 1.0   # x distinctive: the same, for a quote of the report's own article
-QUOTE_KINDS_HELD = ("direct", "partial")
+QUOTE_KINDS_HELD = (DIRECT, PARTIAL)
 SUFFIXES = ("ing", "ed", "s")
 
 
