@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from types import SimpleNamespace
 
 import numpy as np
@@ -37,13 +36,16 @@ H = HIDDEN
 @dataclass
 class WordingIndex:
     """wordings: (key, norm, group, wording rank, size in words, own rarity), one row per distinct
-    wording;
-    entries: (wording, feature, pair?, telling?, df, word rarity, pair rarity), one row per
-    wording and feature; n: the number of distinct wordings. Both persisted on the workers."""
+    wording, persisted on the workers; n: the number of distinct wordings; per_group: wordings per
+    `by` group; frequencies: the document frequencies of the features held by two wordings or more
+    (sorted feature codes, their df: the one summary of words that meets on the client, about 20 MB
+    per million quotes), sent to the workers once, as a dask.delayed object. Features are never
+    stored: each task finds those of its own wordings again (_entries, vectorised)."""
     wordings: object
-    entries: object
     n: int
     partitions: int
+    per_group: dict
+    frequencies: object
     text_rank: np.ndarray | None = None    # wording -> rank of its text over all `by` groups
 
     def text_ranks(self, wording: np.ndarray) -> np.ndarray:
@@ -53,14 +55,11 @@ class WordingIndex:
 
     def candidates(self, anchors: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
         """Pairs (i < j) of wordings where j holds at least two of i's anchors (one, when i has
-        fewer than two): grouping.index.candidate_pairs."""
-        usable = self.entries[(self.entries[H.df] > 1) & (self.entries[H.df] <= max_df)]
-        usable = usable[[H.wording, H.feature, H.df]]
-        meta = _anchors(usable._meta, anchors)
-        chosen = usable.shuffle(on=H.wording).map_partitions(_anchors, anchors, meta=meta)
-        postings = usable[[H.wording, H.feature]].rename(columns={H.wording: "other"})
-        hits = chosen.merge(postings, on=H.feature)
-        hits = hits[hits["other"] != hits[H.wording]].assign(shared=1)
+        fewer than two): grouping.index.candidate_pairs. Each wording's usable features go to the
+        worker of the feature (one shuffle), which counts the anchors each pair shares there."""
+        meta = _postings(self.wordings._meta, None, anchors, max_df)
+        postings = self.wordings.map_partitions(_postings, self.frequencies, anchors, max_df, meta=meta)
+        hits = postings.shuffle(on=H.feature).map_partitions(_anchor_hits, meta=_anchor_hits(meta))
         counts = hits.groupby([H.wording, "other", "anchors"])["shared"].sum(split_out=self.partitions)
         found = counts.reset_index().map_partitions(_kept_candidates, meta=_kept_candidates(
             pd.DataFrame({H.wording: [], "other": [], "anchors": [], "shared": []}, dtype=np.int64)))
@@ -73,7 +72,8 @@ class WordingIndex:
 def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
     """The distinct wordings of the rows (per `by` group: their key is the group's code and the
     wording), ranked in sorted order (within a group, as np.unique ranks them in memory), with
-    their features, document frequencies and rarity within their group."""
+    their own rarity within their group, and the document frequencies of their features."""
+    import dask
 
     partitions = max(1, rows.npartitions)
     wordings, n = _sorted_ranks(rows[[H.key]], H.key, partitions, _ranked)
@@ -85,14 +85,14 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
         pairs = wordings[[H.norm, H.wording]].merge(texts, on=H.norm).compute()
         text_rank = np.empty(n, dtype=np.int64)
         text_rank[pairs[H.wording].to_numpy()] = pairs["text_rank"].to_numpy()
-    entries = wordings.map_partitions(_features, meta=_features(wordings._meta))
-    df = entries.assign(**{H.df: 1}).groupby(H.feature)[H.df].sum(split_out=partitions).reset_index()
-    entries = entries.merge(df, on=H.feature)
-    entries = entries.map_partitions(_rarity, per_group, meta=_rarity(entries._meta, per_group)).persist()
-    own = entries.groupby(H.wording)[H.r_word].sum(split_out=partitions).reset_index()
-    wordings = wordings.merge(own.rename(columns={H.r_word: H.own}), on=H.wording, how="left")
-    wordings = wordings.assign(**{H.own: wordings[H.own].fillna(0.0)}).persist()
-    return WordingIndex(wordings, entries, n, partitions, text_rank)
+    codes = wordings.map_partitions(_feature_codes, meta=pd.Series([], dtype=np.int64, name=H.feature))
+    df = codes.value_counts(split_out=partitions)
+    shared = df[df > 1].compute().sort_index()
+    frequencies = dask.delayed((shared.index.to_numpy(dtype=np.int64), shared.to_numpy(dtype=np.int64)),
+                               pure=True)
+    wordings = wordings.map_partitions(_with_own, frequencies, per_group,
+                                       meta=wordings._meta.assign(**{H.own: pd.Series([], dtype=float)})).persist()
+    return WordingIndex(wordings, n, partitions, per_group, frequencies, text_rank)
 
 
 def _sorted_ranks(values, column: str, partitions: int, ranked):
@@ -155,66 +155,150 @@ def _ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
 _telling = lru_cache(maxsize=1 << 20)(is_telling)
 
 
-def _features(part: pd.DataFrame) -> pd.DataFrame:
-    """One row per (wording, feature): its content words (all its words when it has none), and
-    its pairs of adjacent words ("a b": words hold no space), each prefixed with the wording's
-    `by` group ("3|a b": features of two groups are never the same), hashed (_codes)."""
-    wording, feature, pair, telling, groups = [], [], [], [], []
-    for w, group, text in zip(part[H.wording].tolist(), part[H.group].tolist(),
-                              part[H.norm].astype(object).tolist()):
-        tokens = text.split(" ") if text else []
-        content = [t for t in tokens if _telling(t)]
-        singles = dict.fromkeys(content or tokens)
-        pairs = dict.fromkeys(f"{a} {b}" for a, b in pairwise(tokens))
-        for token in singles:
-            feature.append(f"{group}|{token}")
-            pair.append(False)
-            telling.append(bool(content))
-        for joined in pairs:
-            feature.append(f"{group}|{joined}")
-            pair.append(True)
-            telling.append(False)
-        wording.extend([w] * (len(singles) + len(pairs)))
-        groups.extend([group] * (len(singles) + len(pairs)))
-    return pd.DataFrame({H.wording: np.array(wording, dtype=np.int64), H.group: np.array(groups, dtype=np.int64),
-                         H.feature: _codes(feature),
-                         H.pair: np.array(pair, dtype=bool), H.telling: np.array(telling, dtype=bool)})
+@dataclass(frozen=True)
+class Entries:
+    """One entry per (text, feature) of a list of texts: the owner (position of the text), the
+    feature's code, whether it is a pair of adjacent words, and whether it is a content word."""
+    owner: np.ndarray
+    code: np.ndarray
+    pair: np.ndarray
+    telling: np.ndarray
+
+
+def _entries(norms: list[str], groups: np.ndarray) -> Entries:
+    """The features of grouping.index.word_index: each text's content words (all its words when
+    it has none) and its pairs of adjacent words, prefixed with the text's `by` group (features of
+    two groups are never the same), as 64-bit codes that are the same in every process: a word's
+    is the hash of "group|word", a pair's the hash of its two words' codes. Vectorised over the
+    texts, as word_index is. Two features share a code by chance with odds of about n² / 2⁶⁴ (n
+    distinct features: one in 200,000 for ten million)."""
+    n = len(norms)
+    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in norms), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return Entries(empty, empty, np.empty(0, dtype=bool), np.empty(0, dtype=bool))
+    words = np.array(" ".join(t for t in norms if t).split(" "), dtype=object)
+    token, vocabulary = pd.factorize(words)
+    del words
+    token = token.astype(np.int64)
+    telling = np.fromiter(map(_telling, vocabulary), dtype=bool, count=len(vocabulary))
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    has_word = np.bincount(owner, telling[token], n) > 0
+    single = telling[token] | ~has_word[owner]
+    follows = np.r_[owner[1:] == owner[:-1], False]
+    groups = np.asarray(groups, dtype=np.int64)
+    # one code per (group, word) met here
+    which, combos = pd.factorize(groups[owner] * len(vocabulary) + token)
+    which, width = which.astype(np.int64), len(combos)
+    code_of = _codes([f"{g}|{vocabulary[t]}" for g, t in zip((combos // len(vocabulary)).tolist(),
+                                                             (combos % len(vocabulary)).tolist())])
+    # each (text, word) and (text, pair of words) once
+    singles = pd.unique(owner[single] * width + which[single])
+    pair, pair_combos = pd.factorize(which[follows] * width + which[np.r_[False, follows[:-1]]])
+    pairs = pd.unique(owner[follows] * max(len(pair_combos), 1) + pair)
+    pair_code = pd.util.hash_pandas_object(pd.DataFrame({"a": code_of[pair_combos // width],
+                                                         "b": code_of[pair_combos % width]}),
+                                           index=False).to_numpy().view(np.int64)
+    word = singles % width
+    return Entries(owner=np.r_[singles // width, pairs // max(len(pair_combos), 1)],
+                   code=np.r_[code_of[word], pair_code[pairs % max(len(pair_combos), 1)]],
+                   pair=np.r_[np.zeros(len(singles), dtype=bool), np.ones(len(pairs), dtype=bool)],
+                   telling=np.r_[telling[combos[word] % len(vocabulary)], np.zeros(len(pairs), dtype=bool)])
 
 
 def _codes(features: list[str]) -> np.ndarray:
-    """Features as 64-bit hashes (the same in every process): joins and shuffles on integers
-    instead of strings. Two features would share a code by chance with odds of about n² / 2⁶⁴
-    (n distinct features: one in 200,000 for ten million)."""
+    """Strings as 64-bit hashes, the same in every process."""
     if not features:
         return np.empty(0, dtype=np.int64)
     return pd.util.hash_array(np.array(features, dtype=object), categorize=False).view(np.int64)
 
 
-def _rarity(part: pd.DataFrame, per_group: dict) -> pd.DataFrame:
+def _part_entries(part: pd.DataFrame) -> Entries:
+    return _entries(part[H.norm].astype(object).tolist(), part[H.group].to_numpy(dtype=np.int64))
+
+
+def _feature_codes(part: pd.DataFrame) -> pd.Series:
+    return pd.Series(_part_entries(part).code, dtype=np.int64, name=H.feature)
+
+
+def _frequency(frequencies, codes: np.ndarray) -> np.ndarray:
+    """The df of each feature: 1 for those absent from `frequencies` (held by one wording)."""
+    keys, counts = frequencies
+    if len(keys) == 0:
+        return np.ones(len(codes), dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+    return np.where(keys[at] == codes, counts[at], 1)
+
+
+def _rarity(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.ndarray:
     """Rarity within the group: the same df means less in a group of more wordings."""
-    df, group = part[H.df].to_numpy(dtype=np.int64), part[H.group].to_numpy(dtype=np.int64)
-    rarity = np.zeros(len(part))
+    rarity = np.zeros(len(df))
     for g in np.unique(group).tolist():
         mine = group == g
         rarity[mine] = feature_rarity(df[mine], per_group.get(g, 0))
-    pair, telling = part[H.pair].to_numpy(dtype=bool), part[H.telling].to_numpy(dtype=bool)
-    return part.assign(**{H.r_word: np.where(telling, rarity, 0.0), H.r_pair: np.where(pair, rarity, 0.0)})
+    return rarity
+
+
+def _with_own(part: pd.DataFrame, frequencies, per_group: dict) -> pd.DataFrame:
+    """The wordings with their own rarity: the summed rarity of their content words."""
+    entries = _part_entries(part)
+    group = part[H.group].to_numpy(dtype=np.int64)[entries.owner]
+    rarity = _rarity(_frequency(frequencies, entries.code), group, per_group)
+    return part.assign(**{H.own: np.bincount(entries.owner, np.where(entries.telling, rarity, 0.0), len(part))})
+
+
+def _postings(part: pd.DataFrame, frequencies, anchors: int, max_df: int) -> pd.DataFrame:
+    """(feature, wording, anchors: how many the wording has when the feature is one of them, else
+    -1) for the features usable to find candidates: held by more than one wording and at most
+    max_df."""
+    empty = pd.DataFrame({H.feature: pd.Series([], dtype=np.int64), H.wording: pd.Series([], dtype=np.int64),
+                          "anchors": pd.Series([], dtype=np.int64)})
+    if frequencies is None or len(part) == 0:
+        return empty
+    entries = _part_entries(part)
+    df = _frequency(frequencies, entries.code)
+    usable = (df > 1) & (df <= max_df)
+    if not usable.any():
+        return empty
+    wording = part[H.wording].to_numpy(dtype=np.int64)[entries.owner[usable]]
+    chosen = _anchors(pd.DataFrame({H.wording: wording, H.feature: entries.code[usable], H.df: df[usable]}), anchors)
+    return pd.DataFrame({H.feature: chosen[H.feature].to_numpy(), H.wording: chosen[H.wording].to_numpy(),
+                         "anchors": np.where(chosen["is_anchor"].to_numpy(), chosen["anchors"].to_numpy(), -1)})
+
+
+def _anchor_hits(part: pd.DataFrame) -> pd.DataFrame:
+    """(wording, other, anchors, shared) for each anchor of a wording held by another wording."""
+    chosen = part[part["anchors"] >= 0]
+    hits = chosen.merge(part[[H.feature, H.wording]].rename(columns={H.wording: "other"}), on=H.feature)
+    hits = hits[hits["other"] != hits[H.wording]]
+    return hits.groupby([H.wording, "other", "anchors"], as_index=False).size() \
+        .rename(columns={"size": "shared"}).astype(np.int64)
+
+
+def _speaker_words(part: pd.DataFrame, frequencies) -> pd.DataFrame:
+    """(wording, feature) for the content words held by 2 to SPEAKER_WORD_DF wordings."""
+    entries = _part_entries(part)
+    df = _frequency(frequencies, entries.code)
+    telling = entries.telling & (df > 1) & (df <= SPEAKER_WORD_DF)
+    return pd.DataFrame({H.wording: part[H.wording].to_numpy(dtype=np.int64)[entries.owner[telling]],
+                         H.feature: entries.code[telling]})
 
 
 def _anchors(part: pd.DataFrame, anchors: int) -> pd.DataFrame:
-    """The anchors of each wording: its usable features as rare as its `anchors`-th rarest."""
+    """Each wording's usable features, with whether it is one of the wording's anchors (its
+    features as rare as its `anchors`-th rarest, ties included) and how many anchors it has."""
     part = part.sort_values([H.wording, H.df], kind="stable")
     wording, df = part[H.wording].to_numpy(dtype=np.int64), part[H.df].to_numpy(dtype=np.int64)
     if len(part) == 0:
         return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].to_numpy(dtype=np.int64),
-                             "anchors": wording})
+                             "anchors": wording, "is_anchor": np.zeros(0, dtype=bool)})
     first = np.r_[0, np.flatnonzero(np.diff(wording)) + 1]
     run = np.diff(np.r_[first, len(wording)])
     kth = first + np.minimum(anchors, run) - 1
     chosen = df <= np.repeat(df[kth], run)
     per_wording = np.add.reduceat(chosen.astype(np.int64), first)
-    return pd.DataFrame({H.wording: wording[chosen], H.feature: part[H.feature].to_numpy(dtype=np.int64)[chosen],
-                         "anchors": np.repeat(per_wording, run)[chosen]})
+    return pd.DataFrame({H.wording: wording, H.feature: part[H.feature].to_numpy(dtype=np.int64),
+                         "anchors": np.repeat(per_wording, run), "is_anchor": chosen})
 
 
 def _kept_candidates(part: pd.DataFrame) -> pd.DataFrame:
@@ -236,65 +320,92 @@ def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame) -> tuple[np.nda
         return empty, empty
     table = pd.DataFrame({"unit": known.index.to_numpy(dtype=np.int64),
                           H.wording: known[H.wording].to_numpy(), H.speaker: known[H.speaker].to_numpy()})
-    entries = words.entries
-    telling = entries[entries[H.telling] & (entries[H.df] > 1) & (entries[H.df] <= SPEAKER_WORD_DF)]
-    held = dd.from_pandas(table, npartitions=words.partitions).merge(
-        telling[[H.wording, H.feature]], on=H.wording)[["unit", H.speaker, H.feature]]
-    both = held.merge(held.rename(columns={"unit": "other"}), on=[H.speaker, H.feature])
-    both = both[both["unit"] < both["other"]][["unit", "other"]]
+    telling = words.wordings.map_partitions(_speaker_words, words.frequencies,
+                                            meta=_speaker_words(words.wordings._meta, ((), ())))
+    held = dd.from_pandas(table, npartitions=words.partitions).merge(telling, on=H.wording)
+    both = held[["unit", H.speaker, H.feature]].shuffle(on=[H.speaker, H.feature]).map_partitions(
+        _same_speaker_word, meta=pd.DataFrame({"unit": [], "other": []}, dtype=np.int64))
     got = both.drop_duplicates(split_out=words.partitions).compute()
     n = len(units)
     keys, _ = sorted_unique(got["unit"].to_numpy(dtype=np.int64) * n + got["other"].to_numpy(dtype=np.int64))
     return keys // n, keys % n
 
 
+def _same_speaker_word(part: pd.DataFrame) -> pd.DataFrame:
+    """(unit, other): pairs of units of one speaker holding one word, within the partition."""
+    both = part.merge(part.rename(columns={"unit": "other"}), on=[H.speaker, H.feature])
+    both = both[both["unit"] < both["other"]]
+    return both[["unit", "other"]].drop_duplicates().astype(np.int64)
+
+
 def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules, workers: int = 1) -> pd.DataFrame:
     """The candidate unit pairs (left, right, w_left, w_right, speakers, same_doc, far_apart,
     and optionally same_story) that hold, with score, strong and piece: grouping.evidence.judge
-    on the workers, over the rarity the two wordings share (grouping.index.WordIndex.shared_rarity,
-    as a join)."""
+    on the workers, each pair with the texts of its two wordings, whose shared rarity each task
+    finds (grouping.index.WordIndex.shared_rarity)."""
     import dask.dataframe as dd
 
-    columns = ["left", "right", "score", "strong", "piece"]
+    meta = pd.DataFrame({c: pd.Series([], dtype=float if c == "score" else bool if c in ("strong", "piece")
+                                      else np.int64) for c in ("left", "right", "score", "strong", "piece")})
     if pairs.empty:
-        return pd.DataFrame({c: pd.Series([], dtype=float if c == "score" else
-                                          bool if c in ("strong", "piece") else np.int64) for c in columns})
+        return meta
     lazy = dd.from_pandas(pairs, npartitions=words.partitions)
-    distinct = lazy[["w_left", "w_right"]].drop_duplicates(split_out=words.partitions)
-    entries = words.entries
-    weighed = entries[(entries[H.r_word] > 0) | (entries[H.r_pair] > 0)]
-    weighed = weighed[[H.wording, H.feature, H.r_word, H.r_pair]].rename(columns={H.wording: "w_left"})
-    held = distinct.merge(weighed, on="w_left").merge(
-        entries[[H.wording, H.feature]].rename(columns={H.wording: "w_right"}), on=["w_right", H.feature])
-    shared = held.groupby(["w_left", "w_right"])[[H.r_word, H.r_pair]].sum(split_out=words.partitions)
-    lazy = lazy.merge(shared.reset_index(), on=["w_left", "w_right"], how="left")
-    texts = words.wordings[[H.wording, H.norm, H.size]]
+    texts = words.wordings[[H.wording, H.norm, H.size, H.group]]
     for side in ("left", "right"):
         lazy = lazy.merge(texts.rename(columns={H.wording: f"w_{side}", H.norm: f"text_{side}",
-                                                H.size: f"size_{side}"}), on=f"w_{side}", how="left")
-    meta = pd.DataFrame({c: pd.Series([], dtype=float if c == "score" else
-                                      bool if c in ("strong", "piece") else np.int64) for c in columns})
-    return lazy.map_partitions(_judged, rules, workers, meta=meta).compute()
+                                                H.size: f"size_{side}", H.group: f"group_{side}"}),
+                          on=f"w_{side}", how="left")
+    return lazy.map_partitions(_judged, rules, workers, words.frequencies, words.per_group, meta=meta).compute()
 
 
-def _judged(part: pd.DataFrame, rules: Rules, workers: int) -> pd.DataFrame:
+def _judged(part: pd.DataFrame, rules: Rules, workers: int, frequencies, per_group: dict) -> pd.DataFrame:
     n = len(part)
-    texts = part["text_left"].astype(object).tolist() + part["text_right"].astype(object).tolist()
+    left, right = part["text_left"].astype(object).tolist(), part["text_right"].astype(object).tolist()
     sizes = np.r_[part["size_left"].to_numpy(dtype=np.int64), part["size_right"].to_numpy(dtype=np.int64)]
     pairs = Pairs(left=np.arange(n), right=np.arange(n, 2 * n),
                   speakers=part["speakers"].to_numpy(dtype=np.int8),
                   same_doc=part["same_doc"].to_numpy(dtype=bool),
                   far_apart=part["far_apart"].to_numpy(dtype=bool),
                   same_story=part["same_story"].to_numpy(dtype=bool) if "same_story" in part.columns else None)
-    shared = part[H.r_word].fillna(0.0).to_numpy(dtype=float)
-    in_order = shared + part[H.r_pair].fillna(0.0).to_numpy(dtype=float)
-    verdicts = judge(pairs, texts, sizes, shared, in_order, rules, workers)
+    shared, in_pairs = _shared_rarity(part, frequencies, per_group)
+    verdicts = judge(pairs, left + right, sizes, shared, shared + in_pairs, rules, workers)
     keep = verdicts.kept()
     return pd.DataFrame({"left": part["left"].to_numpy(dtype=np.int64)[keep],
                          "right": part["right"].to_numpy(dtype=np.int64)[keep],
                          "score": np.asarray(verdicts.score, dtype=float)[keep],
                          "strong": np.asarray(verdicts.strong, dtype=bool)[keep],
                          "piece": np.asarray(verdicts.piece, dtype=bool)[keep]})
+
+
+def _shared_rarity(part: pd.DataFrame, frequencies, per_group: dict) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair of wordings (w_left, w_right) of the partition: the summed rarity of the
+    content words both hold, and of the pairs of adjacent words both hold. Each distinct
+    wording's features are found once."""
+    n = len(part)
+    which, distinct = pd.factorize(np.r_[part["w_left"].to_numpy(dtype=np.int64),
+                                         part["w_right"].to_numpy(dtype=np.int64)])
+    _, seen = np.unique(which, return_index=True)      # the first row of each wording
+    texts = np.r_[part["text_left"].to_numpy(dtype=object), part["text_right"].to_numpy(dtype=object)]
+    group = np.r_[part["group_left"].to_numpy(dtype=np.int64), part["group_right"].to_numpy(dtype=np.int64)][seen]
+    entries = _entries(texts[seen].tolist(), group)
+    if n == 0 or len(entries.code) == 0:
+        return np.zeros(n), np.zeros(n)
+    order = np.argsort(entries.owner, kind="stable")
+    owner, code = entries.owner[order], entries.code[order]
+    local, _ = pd.factorize(code)
+    width = int(local.max()) + 1
+    keys = owner * width + local                       # sorted by owner, then as found
+    lookup = np.sort(keys)
+    rarity = _rarity(_frequency(frequencies, code), group[owner], per_group)
+    word, pair = np.where(entries.telling[order], rarity, 0.0), np.where(entries.pair[order], rarity, 0.0)
+    starts = np.searchsorted(owner, np.arange(len(distinct) + 1))
+    mine, theirs = which[:n], which[n:]
+    counts = np.diff(starts)[mine]
+    pair_of = np.repeat(np.arange(n), counts)
+    entry = np.repeat(starts[mine] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    wanted = theirs[pair_of] * width + local[entry]
+    hit = lookup[np.minimum(np.searchsorted(lookup, wanted), len(lookup) - 1)] == wanted
+    return (np.bincount(pair_of[hit], word[entry[hit]], n), np.bincount(pair_of[hit], pair[entry[hit]], n))
 
 
 UNIT_COLUMNS = [H.wording, H.speaker, H.unit_doc]
