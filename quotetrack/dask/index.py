@@ -46,6 +46,7 @@ class WordingIndex:
     partitions: int
     per_group: dict
     frequencies: object
+    held: object                           # (wording, feature, df, telling) for features of df > 1
     text_rank: np.ndarray | None = None    # wording -> rank of its text over all `by` groups
 
     def text_ranks(self, wording: np.ndarray) -> np.ndarray:
@@ -57,8 +58,8 @@ class WordingIndex:
         """Pairs (i < j) of wordings where j holds at least two of i's anchors (one, when i has
         fewer than two): grouping.index.candidate_pairs. Each wording's usable features go to the
         worker of the feature (one shuffle), which counts the anchors each pair shares there."""
-        meta = _postings(self.wordings._meta, None, anchors, max_df)
-        postings = self.wordings.map_partitions(_postings, self.frequencies, anchors, max_df, meta=meta)
+        meta = _postings(self.held._meta, anchors, max_df)
+        postings = self.held.map_partitions(_postings, anchors, max_df, meta=meta)
         hits = postings.shuffle(on=H.feature).map_partitions(_anchor_hits, meta=_anchor_hits(meta))
         counts = hits.groupby([H.wording, "other", "anchors"])["shared"].sum(split_out=self.partitions)
         found = counts.reset_index().map_partitions(_kept_candidates, meta=_kept_candidates(
@@ -92,7 +93,8 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
                                pure=True)
     wordings = wordings.map_partitions(_with_own, frequencies, per_group,
                                        meta=wordings._meta.assign(**{H.own: pd.Series([], dtype=float)})).persist()
-    return WordingIndex(wordings, n, partitions, per_group, frequencies, text_rank)
+    held = wordings.map_partitions(_held, frequencies, meta=_held(wordings._meta, ((), ()))).persist()
+    return WordingIndex(wordings, n, partitions, per_group, frequencies, held, text_rank)
 
 
 def _sorted_ranks(values, column: str, partitions: int, ranked):
@@ -247,23 +249,25 @@ def _with_own(part: pd.DataFrame, frequencies, per_group: dict) -> pd.DataFrame:
     return part.assign(**{H.own: np.bincount(entries.owner, np.where(entries.telling, rarity, 0.0), len(part))})
 
 
-def _postings(part: pd.DataFrame, frequencies, anchors: int, max_df: int) -> pd.DataFrame:
+def _held(part: pd.DataFrame, frequencies) -> pd.DataFrame:
+    """(wording, feature, df, telling) for the features of the wordings that another wording
+    holds too: all that finding candidates needs."""
+    entries = _part_entries(part)
+    df = _frequency(frequencies, entries.code)
+    shared = df > 1
+    return pd.DataFrame({H.wording: part[H.wording].to_numpy(dtype=np.int64)[entries.owner[shared]],
+                         H.feature: entries.code[shared], H.df: df[shared], H.telling: entries.telling[shared]})
+
+
+def _postings(held: pd.DataFrame, anchors: int, max_df: int) -> pd.DataFrame:
     """(feature, wording, anchors: how many the wording has when the feature is one of them, else
     -1) for the features usable to find candidates: held by more than one wording and at most
     max_df."""
-    empty = pd.DataFrame({H.feature: pd.Series([], dtype=np.int64), H.wording: pd.Series([], dtype=np.int64),
-                          "anchors": pd.Series([], dtype=np.int64)})
-    if frequencies is None or len(part) == 0:
-        return empty
-    entries = _part_entries(part)
-    df = _frequency(frequencies, entries.code)
-    usable = (df > 1) & (df <= max_df)
-    if not usable.any():
-        return empty
-    wording = part[H.wording].to_numpy(dtype=np.int64)[entries.owner[usable]]
-    chosen = _anchors(pd.DataFrame({H.wording: wording, H.feature: entries.code[usable], H.df: df[usable]}), anchors)
-    return pd.DataFrame({H.feature: chosen[H.feature].to_numpy(), H.wording: chosen[H.wording].to_numpy(),
-                         "anchors": np.where(chosen["is_anchor"].to_numpy(), chosen["anchors"].to_numpy(), -1)})
+    chosen = _anchors(held[held[H.df] <= max_df], anchors)
+    return pd.DataFrame({H.feature: chosen[H.feature].to_numpy(dtype=np.int64),
+                         H.wording: chosen[H.wording].to_numpy(dtype=np.int64),
+                         "anchors": np.where(chosen["is_anchor"].to_numpy(dtype=bool),
+                                             chosen["anchors"].to_numpy(dtype=np.int64), -1)})
 
 
 def _anchor_hits(part: pd.DataFrame) -> pd.DataFrame:
@@ -273,15 +277,6 @@ def _anchor_hits(part: pd.DataFrame) -> pd.DataFrame:
     hits = hits[hits["other"] != hits[H.wording]]
     return hits.groupby([H.wording, "other", "anchors"], as_index=False).size() \
         .rename(columns={"size": "shared"}).astype(np.int64)
-
-
-def _speaker_words(part: pd.DataFrame, frequencies) -> pd.DataFrame:
-    """(wording, feature) for the content words held by 2 to SPEAKER_WORD_DF wordings."""
-    entries = _part_entries(part)
-    df = _frequency(frequencies, entries.code)
-    telling = entries.telling & (df > 1) & (df <= SPEAKER_WORD_DF)
-    return pd.DataFrame({H.wording: part[H.wording].to_numpy(dtype=np.int64)[entries.owner[telling]],
-                         H.feature: entries.code[telling]})
 
 
 def _anchors(part: pd.DataFrame, anchors: int) -> pd.DataFrame:
@@ -320,8 +315,8 @@ def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame) -> tuple[np.nda
         return empty, empty
     table = pd.DataFrame({"unit": known.index.to_numpy(dtype=np.int64),
                           H.wording: known[H.wording].to_numpy(), H.speaker: known[H.speaker].to_numpy()})
-    telling = words.wordings.map_partitions(_speaker_words, words.frequencies,
-                                            meta=_speaker_words(words.wordings._meta, ((), ())))
+    held = words.held
+    telling = held[held[H.telling] & (held[H.df] <= SPEAKER_WORD_DF)][[H.wording, H.feature]]
     held = dd.from_pandas(table, npartitions=words.partitions).merge(telling, on=H.wording)
     both = held[["unit", H.speaker, H.feature]].shuffle(on=[H.speaker, H.feature]).map_partitions(
         _same_speaker_word, meta=pd.DataFrame({"unit": [], "other": []}, dtype=np.int64))
