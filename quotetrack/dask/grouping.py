@@ -15,9 +15,14 @@ and map_partitions (index.py). What the client gathers, all of it integers and f
 - the pairs of consecutive pieces of quotes split in their article, and how many articles their
   clusters span; the votes of fragments (partial quotes) for the quotes of their article that
   hold them, and whether the voting clusters are fragments only;
-- the number of passages of each cluster.
+- the number of passages of each cluster;
+- with reported rows (reported.py): the rank of each quote wording's text among all texts, one
+  line of integers per report (its `by` group, its text's rank, speaker, article, offsets), the
+  label of the quote each report holds or paraphrases (found on the workers), the pairs of
+  reports worded alike (two ids and a score), and how many rows each `by` group has.
 On these the client runs the in-memory clustering itself (cluster_units, _one_story,
-joined_clusters, chosen_hosts, stable_ids), and sends each unit's cluster_id back to the rows.
+joined_clusters, chosen_hosts, the reports' _report_labels, stable_ids), and sends each unit's
+(and report's) cluster_id back to the rows.
 Everything decided once clusters are known (passages, canonical, drift) runs per cluster on the
 workers after a shuffle on cluster_id, by the in-memory functions (grouping.finish_clusters,
 score_drift), so it stays in step with them; the client only sends each cluster's first
@@ -76,7 +81,8 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     be counted before passage_id can be numbered over the whole frame).
 
     Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
-    in-memory default, -1, would take every core in each of the worker's threads).
+    in-memory default, -1, would take every core in each of the worker's threads). Rows of kind
+    `reported` join the clusters as in memory (reported.py).
     """
     require_columns(quotes._meta, ["doc_id", "text"], "group_variants")
     if canonical not in ("consensus", "earliest"):

@@ -82,7 +82,8 @@ def with_reports(reports, rows, units: pd.DataFrame, labels: np.ndarray, borrowe
     texts, _ = _sorted_ranks(dd.concat([words.wordings[[H.norm]], reports[[H.norm]]]), H.norm,
                              partitions, _text_ranked)
     texts = texts.astype({H.norm: TEXT_DTYPE}).persist()
-    ranked = words.wordings[[H.norm, H.wording]].merge(texts, on=H.norm).compute()
+    ranked = words.wordings[[H.norm, H.wording]].astype({H.norm: TEXT_DTYPE}).merge(texts, on=H.norm)
+    ranked = ranked[[H.wording, R.rank]].compute()
     text_rank = np.zeros(words.n, dtype=np.int64)
     text_rank[ranked[H.wording].to_numpy(dtype=np.int64)] = ranked[R.rank].to_numpy(dtype=np.int64)
     reports = reports.merge(texts, on=H.norm)
