@@ -79,14 +79,7 @@ def with_reports(reports, rows, units: pd.DataFrame, labels: np.ndarray, borrowe
     import dask.dataframe as dd
 
     partitions = words.partitions
-    texts, _ = _sorted_ranks(dd.concat([words.wordings[[H.norm]], reports[[H.norm]]]), H.norm,
-                             partitions, _text_ranked)
-    texts = texts.astype({H.norm: TEXT_DTYPE}).persist()
-    ranked = words.wordings[[H.norm, H.wording]].astype({H.norm: TEXT_DTYPE}).merge(texts, on=H.norm)
-    ranked = ranked[[H.wording, R.rank]].compute()
-    text_rank = np.zeros(words.n, dtype=np.int64)
-    text_rank[ranked[H.wording].to_numpy(dtype=np.int64)] = ranked[R.rank].to_numpy(dtype=np.int64)
-    reports = reports.merge(texts, on=H.norm)
+    text_rank, reports = _ranked_texts(words, reports)
     lines = reports[REPORT_KEY].drop_duplicates(split_out=partitions).compute()
     lines = lines.sort_values(REPORT_KEY).reset_index(drop=True).assign(**{R.id: np.arange(len(lines))})
     reports = reports.merge(dd.from_pandas(lines, npartitions=partitions), on=REPORT_KEY).persist()
@@ -99,16 +92,35 @@ def with_reports(reports, rows, units: pd.DataFrame, labels: np.ndarray, borrowe
     alike = _alike_reports(found, report_entries, rules, workers, partitions)
     held, best, alike = dask.compute(found[[R.id, R.held]], best, alike)
     report_labels = _labels_of_reports(lines, held, best, alike, labels)
-    kind = np.full(len(lines), kinds[REPORTED], dtype=np.int64)
-    keys = [np.r_[text_rank[units[H.wording].to_numpy()], lines[R.rank].to_numpy()],
-            *(np.r_[mine, lines[theirs].to_numpy()] for mine, theirs in zip(unit_key, REPORT_KEY[2:])),
-            np.r_[unit_key[-1], kind]]
-    ids = stable_ids(np.r_[labels, report_labels], _group_by(*keys)[1])
+    first = [text_rank[units[H.wording].to_numpy()], *unit_key]
+    ids = stable_ids(np.r_[labels, report_labels], _group_by(*_with_report_keys(first, lines, kinds[REPORTED]))[1])
     own_units = pd.DataFrame({H.wording: -1 - lines[R.id].to_numpy(), H.speaker: lines[H.speaker].to_numpy(),
                               H.unit_doc: lines[H.doc].to_numpy(), "cluster_id": ids[len(units):]})
     units = pd.concat([units[UNIT_KEYS].assign(cluster_id=ids[:len(units)]), own_units], ignore_index=True)
     reports = reports.assign(**{H.wording: -1 - reports[R.id], H.unit_doc: reports[H.doc]})
     return dd.concat([rows[[*columns, *UNIT_KEYS]], reports[[*columns, *UNIT_KEYS]]]), units
+
+
+def _ranked_texts(words, reports):
+    """(the rank of each quote wording's text among all texts, quotes' and reports'; the reports
+    with the rank of theirs): the first part of the row key in memory, by a sort on the workers."""
+    import dask.dataframe as dd
+
+    texts, _ = _sorted_ranks(dd.concat([words.wordings[[H.norm]], reports[[H.norm]]]), H.norm,
+                             words.partitions, _text_ranked)
+    texts = texts.astype({H.norm: TEXT_DTYPE}).persist()
+    ranked = words.wordings[[H.norm, H.wording]].astype({H.norm: TEXT_DTYPE}).merge(texts, on=H.norm)
+    ranked = ranked[[H.wording, R.rank]].compute()
+    text_rank = np.zeros(words.n, dtype=np.int64)
+    text_rank[ranked[H.wording].to_numpy(dtype=np.int64)] = ranked[R.rank].to_numpy(dtype=np.int64)
+    return text_rank, reports.merge(texts, on=H.norm)
+
+
+def _with_report_keys(unit_keys: list[np.ndarray], lines: pd.DataFrame, kind: int) -> list[np.ndarray]:
+    """The columns of the units' smallest row keys (text rank, speaker, article, offsets, kind),
+    followed by the reports' own."""
+    theirs = [lines[c].to_numpy() for c in REPORT_KEY[1:]] + [np.full(len(lines), kind, dtype=np.int64)]
+    return [np.r_[mine, other] for mine, other in zip(unit_keys, theirs)]
 
 
 def _with_group(frame: pd.DataFrame) -> pd.DataFrame:
