@@ -123,6 +123,28 @@ def test_extract_group_drift_on_two_workers_equal_the_in_memory_rows(client, nlp
     assert set(got["speaker"]) == {"Rita Olsen", "Tomas Brekke", "Ines Vidal"}
 
 
+def test_reported_rows_through_extract_group_drift_on_two_workers_equal_the_in_memory_rows(client, nlp):
+    import quotetrack.dask as qtd
+    briefs = [{"doc_id": f"brief{k}", "outlet": "Brief",
+               "text": f"{title} {name} said on Monday that {said[0].lower()}{said[1:]}."}
+              for k, (name, title, said, _) in enumerate(STORIES)]
+    briefs += [{"doc_id": "brief8", "outlet": "Brief", "text": "Mayor Rita Olsen said the pier would reopen in May."},
+               {"doc_id": "brief9", "outlet": "Brief", "text": "Mayor Rita Olsen said the pier would reopen in May. "
+                "Harbour master Tomas Brekke said the pier would reopen in May."}]
+    articles = pd.concat([story_articles(), pd.DataFrame(briefs)], ignore_index=True)
+    expected = qt.score_drift(qt.group_variants(qt.extract_quotes(articles, nlp=nlp, reported=True)))
+    quotes = qtd.extract_quotes(dd.from_pandas(articles, npartitions=3), reported=True)
+    got = qtd.score_drift(qtd.group_variants(quotes)).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    # what the comparison rests on: each brief's report joined its speaker's quotes in the other
+    # outlets; Olsen's two reports of the pier joined each other, not Brekke's
+    reports = got[got["kind"] == "reported"].set_index(["doc_id", "speaker"])["cluster_id"]
+    for k, (name, _, _, _) in enumerate(STORIES):
+        assert reports[(f"brief{k}", name)] == got.loc[got["doc_id"] == f"wire{k}", "cluster_id"].iloc[0]
+    assert reports[("brief8", "Rita Olsen")] == reports[("brief9", "Rita Olsen")] \
+        != reports[("brief9", "Tomas Brekke")]
+
+
 def test_names_are_one_per_person_across_partitions_without_collecting(client, nlp):
     import quotetrack.dask as qtd
     articles = pd.DataFrame({"doc_id": ["a", "b"], "text": [
@@ -155,11 +177,67 @@ def test_grouping_of_synthetic_quotes_equals_the_in_memory_clusters(client, monk
     assert_same_rows(got, expected, ["doc_id", "text", "speaker"])
 
 
-def test_reported_rows_are_not_grouped_on_dask_yet_and_it_says_so(client):
+CRANES = "The old cranes on the north pier will be torn down before the winter storms"
+FERRY = "The ferry to the outer islands will sail twice a day from the first of June"
+HOLDS = 'Brekke said the cranes were "older than the harbour itself" and would go'
+RECKLESS = "This plan is reckless and the harbour will pay for it for years"
+FRAGMENT = 'the mayor called it "reckless" and would run for mayor again'
+REPORTS = {   # name: ((doc_id, start, text, speaker, kind), ...), and which rows end in one cluster
+    "a report holds a quote of its article": ([
+        ("a", 0, CRANES, "Tomas Brekke", "direct"), ("b", 0, CRANES, "Tomas Brekke", "direct"),
+        ("c", 100, HOLDS, "Tomas Brekke", "reported"),
+        ("c", 100 + HOLDS.index("older"), "older than the harbour itself", "Tomas Brekke", "partial"),
+        ("d", 0, FERRY, "Ines Vidal", "direct")], [[0, 1], [2, 3], [4]]),
+    "a paraphrase joins a quote of its speaker in another article": ([
+        ("a", 0, CRANES, "Tomas Brekke", "direct"), ("d", 0, FERRY, "Ines Vidal", "direct"),
+        ("e", 0, "the old cranes on the north pier would be torn down before the winter storms",
+         "Tomas Brekke", "reported"),
+        ("f", 0, "the old cranes on the north pier would be torn down before the winter storms",
+         "Ines Vidal", "reported"),
+        ("g", 0, "the ferry to the outer islands would sail twice a day from June", "Ines Vidal", "reported")],
+        [[0, 2], [1, 4], [3]]),
+    "two reports of one utterance in two articles": ([
+        ("a", 0, CRANES, "Tomas Brekke", "direct"),
+        ("e", 0, "she planned to plant four thousand apricot trees along the river banks", "Lena Holt", "reported"),
+        ("f", 0, "she planned to plant four thousand apricot trees along the river next spring", "Lena Holt",
+         "reported"),
+        ("g", 0, "she would step down as chair of the orchard board in autumn", "Lena Holt", "reported")],
+        [[0], [1, 2], [3]]),
+    "a report holding a borrowed fragment joins on its own words only": ([
+        ("a", 0, RECKLESS, "Rita Olsen", "direct"), ("a", 200, FRAGMENT, "Rita Olsen", "reported"),
+        ("a", 200 + FRAGMENT.index("reckless"), "reckless", "Rita Olsen", "partial"),
+        ("b", 0, RECKLESS, "Rita Olsen", "direct"),
+        ("c", 0, "she said the plan was reckless and the harbour will pay for it for years", "Rita Olsen",
+         "reported")], [[0, 2, 3, 4], [1]]),
+}
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_reported_rows_are_grouped_on_dask_as_in_memory(client, frame, name):
     import quotetrack.dask as qtd
-    frame = pd.DataFrame({"doc_id": ["a"], "text": ["x y z"], "kind": pd.Categorical(["reported"])})
-    with pytest.raises(NotImplementedError, match="rows of kind 'reported' are not grouped on Dask yet"):
-        qtd.group_variants(dd.from_pandas(frame, npartitions=1))
+    rows, clusters = REPORTS[name]
+    quotes = frame(rows, ("doc_id", "start", "text", "speaker", "kind"), speaker_start=None)
+    expected = qt.score_drift(qt.group_variants(quotes))
+    got = qtd.score_drift(qtd.group_variants(dd.from_pandas(quotes, npartitions=2))).compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    # what the comparison rests on: reports joined the quotes (and reports) named, and no more
+    by_row = got.sort_values(["doc_id", "start"])["cluster_id"].tolist()
+    order = sorted(range(len(rows)), key=lambda k: (rows[k][0], rows[k][1]))
+    found = {}
+    for k, cluster in zip(order, by_row):
+        found.setdefault(cluster, []).append(k)
+    assert sorted(found.values()) == clusters
+
+
+def test_reported_rows_are_linked_within_each_by_group_on_dask_as_in_memory(client, frame):
+    import quotetrack.dask as qtd
+    rows, _ = REPORTS["two reports of one utterance in two articles"]
+    quotes = frame(rows, ("doc_id", "start", "text", "speaker", "kind"), speaker_start=None) \
+        .assign(story=["flood", "flood", "pier", None])
+    expected = qt.group_variants(quotes, by="story")
+    got = qtd.group_variants(dd.from_pandas(quotes, npartitions=2), by="story").compute()
+    assert_same_rows(got, expected, ["doc_id", "start"])
+    assert got["cluster_id"].nunique() == 4     # the two reports are in two groups: apart
 
 
 def test_grouping_by_a_column_equals_the_in_memory_clusters(client, monkeypatch):

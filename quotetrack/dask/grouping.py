@@ -15,9 +15,14 @@ and map_partitions (index.py). What the client gathers, all of it integers and f
 - the pairs of consecutive pieces of quotes split in their article, and how many articles their
   clusters span; the votes of fragments (partial quotes) for the quotes of their article that
   hold them, and whether the voting clusters are fragments only;
-- the number of passages of each cluster.
+- the number of passages of each cluster;
+- with reported rows (reported.py): the rank of each quote wording's text among all texts, one
+  line of integers per report (its `by` group, its text's rank, speaker, article, offsets), the
+  label of the quote each report holds or paraphrases (found on the workers), the pairs of
+  reports worded alike (two ids and a score), and how many rows each `by` group has.
 On these the client runs the in-memory clustering itself (cluster_units, _one_story,
-joined_clusters, chosen_hosts, stable_ids), and sends each unit's cluster_id back to the rows.
+joined_clusters, chosen_hosts, the reports' _report_labels, stable_ids), and sends each unit's
+(and report's) cluster_id back to the rows.
 Everything decided once clusters are known (passages, canonical, drift) runs per cluster on the
 workers after a shuffle on cluster_id, by the in-memory functions (grouping.finish_clusters,
 score_drift), so it stays in step with them; the client only sends each cluster's first
@@ -58,6 +63,7 @@ from .index import (
     unit_summaries,
     wording_index,
 )
+from .reported import split_reports, with_reports
 
 
 def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
@@ -75,8 +81,8 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     be counted before passage_id can be numbered over the whole frame).
 
     Options as quotetrack.group_variants; `workers`: rapidfuzz's threads in each task (the
-    in-memory default, -1, would take every core in each of the worker's threads).
-    Not yet on Dask: rows of kind `reported` (NotImplementedError; group them in memory).
+    in-memory default, -1, would take every core in each of the worker's threads). Rows of kind
+    `reported` join the clusters as in memory (reported.py).
     """
     require_columns(quotes._meta, ["doc_id", "text"], "group_variants")
     if canonical not in ("consensus", "earliest"):
@@ -92,16 +98,20 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     codes = _codes(quotes, by_columns)
     rows = quotes.map_partitions(_row_columns, *codes, by_columns,
                                  meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
-    rows = rows.persist()
+    rows, reports = split_reports(rows.persist(), codes[2])
     words = wording_index(rows, rules, max_df)
     rows = rows.merge(words.wordings[[HIDDEN.key, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
                       on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
     units = unit_summaries(rows)
     labels = _cluster(rows, units, words, rules, anchors, max_df, workers, bool(by_columns))
-    labels = _join_in_articles(rows, units, labels, quotes._meta)
-    first = words.text_ranks(units[HIDDEN.wording].to_numpy())
-    units["cluster_id"] = stable_ids(labels, _group_by(first, *(units[c].to_numpy() for c in UNIT_KEY))[1])
+    labels, borrowed = _join_in_articles(rows, units, labels, quotes._meta)
+    key = [units[c].to_numpy() for c in UNIT_KEY]
+    if reports is not None:       # reported rows join the clusters now final (reported.py)
+        rows, units = with_reports(reports, rows, units, labels, borrowed, key, words, rules, workers,
+                                   codes[2], list(quotes._meta.columns))
+    else:
+        units["cluster_id"] = stable_ids(labels, _group_by(words.text_ranks(units[HIDDEN.wording].to_numpy()), *key)[1])
     return _label_rows(rows, units, quotes._meta, canonical)
 
 
@@ -121,7 +131,7 @@ UNIT_KEY = (HIDDEN.speaker, HIDDEN.key_doc, HIDDEN.key_start, HIDDEN.key_end,
 
 def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
     """{value: code} of the speakers, doc_ids, kinds and `by` groups, sorted as in memory (small:
-    distinct values only); also refuses reported rows, not yet on Dask."""
+    distinct values only)."""
     import dask
 
     speakers = quotes["speaker"].dropna().unique() if "speaker" in quotes.columns else None
@@ -131,9 +141,6 @@ def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
         if by_columns else None
     speakers, kinds, docs, groups = dask.compute(speakers, kinds, docs, groups)
     kinds = [] if kinds is None else sorted(kinds)
-    if "reported" in kinds:
-        raise NotImplementedError("quotetrack.dask.group_variants: rows of kind 'reported' are not "
-                                  "grouped on Dask yet; group them in memory with quotetrack.group_variants")
     speakers = sorted(s for s in ([] if speakers is None else speakers) if isinstance(s, str) and s)
     groups = sorted([] if groups is None else groups)
     return ({s: k for k, s in enumerate(speakers)}, {d: k for k, d in enumerate(sorted(docs))},
@@ -257,16 +264,19 @@ def _unit_articles(rows, units: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(unit).astype(np.int64), np.concatenate(article).astype(np.int64)
 
 
-def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.DataFrame) -> np.ndarray:
+def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray,
+                      meta: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The unit labels after the pieces of quotes split in their article join (join_pieces),
     then clusters of fragments join the quote of their article they were taken from
     (join_fragments), as in memory: both are found article by article on the workers after a
-    shuffle on the article; the client joins the clusters."""
+    shuffle on the article; the client joins the clusters. Also which units moved as fragments
+    (join_fragments' `borrowed`)."""
     import dask
 
     pieces, fragments = "speaker_start" in meta.columns, "kind" in meta.columns
+    unmoved = np.zeros(len(labels), dtype=bool)
     if not (pieces or fragments):
-        return labels
+        return labels, unmoved
     keys = [HIDDEN.wording, HIDDEN.speaker, HIDDEN.unit_doc]
     labelled = rows.merge(units[keys].assign(**{HIDDEN.label: labels}), on=keys, how="left")
     by_article = labelled.shuffle(on=HIDDEN.doc)
@@ -275,11 +285,12 @@ def _join_in_articles(rows, units: pd.DataFrame, labels: np.ndarray, meta: pd.Da
         if fragments else None
     found, votes = dask.compute(found, votes)
     roots = {} if found is None or found.empty else _joined_pieces(labelled, found)
+    joined = np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
     if votes is None or votes.empty:
-        return np.array([roots.get(int(label), int(label)) for label in labels], dtype=np.int64)
+        return joined, unmoved
     target = _fragment_hosts(labelled, votes, roots)
-    joined = (roots.get(int(label), int(label)) for label in labels)
-    return np.array([target.get(label, label) for label in joined], dtype=np.int64)
+    return np.array([target.get(label, label) for label in joined.tolist()], dtype=np.int64), \
+        np.isin(joined, list(target))
 
 
 def _joined_pieces(labelled, found: pd.DataFrame) -> dict[int, int]:
