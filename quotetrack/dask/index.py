@@ -83,7 +83,7 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
     text_rank = None
     if len(per_group) > 1:      # the rank of each wording's text over all groups, for cluster ids
         texts, _ = _sorted_ranks(wordings[[H.norm]], H.norm, partitions, _text_ranked)
-        pairs = wordings[[H.norm, H.wording]].merge(texts, on=H.norm).compute()
+        pairs = wordings[[H.norm, H.wording]].merge(texts, on=H.norm)[[H.wording, "text_rank"]].compute()
         text_rank = np.empty(n, dtype=np.int64)
         text_rank[pairs[H.wording].to_numpy()] = pairs["text_rank"].to_numpy()
     codes = wordings.map_partitions(_feature_codes, meta=pd.Series([], dtype=np.int64, name=H.feature))
