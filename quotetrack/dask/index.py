@@ -37,10 +37,11 @@ H = HIDDEN
 class WordingIndex:
     """wordings: (key, norm, group, wording rank, size in words, own rarity), one row per distinct
     wording, persisted on the workers; n: the number of distinct wordings; per_group: wordings per
-    `by` group; frequencies: the document frequencies of the features held by two wordings or more
-    (sorted feature codes, their df: the one summary of words that meets on the client, about 20 MB
-    per million quotes), sent to the workers once, as a dask.delayed object. Features are never
-    stored: each task finds those of its own wordings again (_entries, vectorised)."""
+    `by` group; frequencies: the document frequencies of the features held by two wordings or
+    more (a Series of df by feature code: the one summary of words that meets on the client,
+    about 20 MB per million quotes), sent to the workers once, as a dask.delayed object; held:
+    those features of each wording. The other features are never stored: each task finds those
+    of its own wordings again (_entries, vectorised)."""
     wordings: object
     n: int
     partitions: int
@@ -89,11 +90,10 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
     codes = wordings.map_partitions(_feature_codes, meta=pd.Series([], dtype=np.int64, name=H.feature))
     df = codes.value_counts(split_out=partitions)
     shared = df[df > 1].compute().sort_index()
-    frequencies = dask.delayed((shared.index.to_numpy(dtype=np.int64), shared.to_numpy(dtype=np.int64)),
-                               pure=True)
+    frequencies = dask.delayed(shared.astype(np.int64), pure=True)
     wordings = wordings.map_partitions(_with_own, frequencies, per_group,
                                        meta=wordings._meta.assign(**{H.own: pd.Series([], dtype=float)})).persist()
-    held = wordings.map_partitions(_held, frequencies, meta=_held(wordings._meta, ((), ()))).persist()
+    held = wordings.map_partitions(_held, frequencies, meta=_held(wordings._meta, NO_FREQUENCIES)).persist()
     return WordingIndex(wordings, n, partitions, per_group, frequencies, held, text_rank)
 
 
@@ -223,13 +223,16 @@ def _feature_codes(part: pd.DataFrame) -> pd.Series:
     return pd.Series(_part_entries(part).code, dtype=np.int64, name=H.feature)
 
 
-def _frequency(frequencies, codes: np.ndarray) -> np.ndarray:
-    """The df of each feature: 1 for those absent from `frequencies` (held by one wording)."""
-    keys, counts = frequencies
-    if len(keys) == 0:
+NO_FREQUENCIES = pd.Series([], dtype=np.int64)
+
+
+def _frequency(frequencies: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """The df of each feature: 1 for those absent from `frequencies` (held by one wording). The
+    index's hash table is built once per worker: every task is given the same Series."""
+    if len(frequencies) == 0:
         return np.ones(len(codes), dtype=np.int64)
-    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
-    return np.where(keys[at] == codes, counts[at], 1)
+    at = frequencies.index.get_indexer(codes)
+    return np.where(at >= 0, frequencies.to_numpy()[at], 1)
 
 
 def _rarity(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.ndarray:
