@@ -76,7 +76,10 @@ def run_dask(n: int, workers: int, folder: Path) -> dict:
             grouped[["row", "cluster_id"]].to_parquet(target)
             seconds = time.perf_counter() - start
         peaks = client.run(peak_mb)
+        metrics = client.run_on_scheduler(lambda dask_scheduler: dict(dask_scheduler.cumulative_worker_metrics))
+    shuffled = sum(v for k, v in metrics.items() if k[:4] == ("p2p", "foreground", "shards", "bytes"))
     return {"seconds": round(seconds, 1), "summaries_seconds": round(summaries, 1),
+            "shuffled_mb": round(shuffled / 1e6),
             "worker_peak_mb": [round(p) for p in peaks.values()], "client_peak_mb": round(peak_mb()),
             "task_seconds": task_seconds(stream.data)}
 
@@ -137,7 +140,8 @@ def main(argv):
                 figures = child("dask", str(n), "--workers", str(workers), "--folder", folder)
                 line = (f"N={n:>9,}  workers={workers}  {figures['seconds']:8.1f} s (summaries and clustering "
                         f"{figures['summaries_seconds']:.1f} s)  peak per worker "
-                        f"{' / '.join(map(str, figures['worker_peak_mb']))} MB  client {figures['client_peak_mb']} MB")
+                        f"{' / '.join(map(str, figures['worker_peak_mb']))} MB  client {figures['client_peak_mb']} MB  "
+                        f"shuffled {figures['shuffled_mb']} MB")
                 if memory:
                     same, f1 = agreement(Path(folder), workers)
                     figures.update(same_cluster_id=round(same, 4), b3_vs_memory=round(f1, 4))

@@ -1,9 +1,11 @@
 """group_variants and score_drift over dask DataFrames: the clusters of the in-memory path, without
 bringing the quote rows to one machine.
 
-The rows stay on the workers. The word index (features, document frequencies, rarity), the
-candidate pairs and the judging of each pair (rapidfuzz) run there too, as dask joins, shuffles
-and map_partitions (index.py). What the client gathers, all of it integers and floats:
+The rows stay on the workers. The word index (features, rarity), the candidate pairs and the
+judging of each pair (rapidfuzz) run there too, as dask joins, shuffles and map_partitions
+(index.py). What the client gathers, all of it integers and floats:
+- the document frequencies of the features held by two wordings or more (a Series of integers
+  by feature code), which it sends back to every worker once;
 - the distinct speaker names, the distinct doc_ids and kinds (sorted, their ranks order units and
   break ties as in memory);
 - one line per unit (a wording said by one speaker, or one article's copy of it): its wording's

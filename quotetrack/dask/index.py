@@ -1,10 +1,13 @@
-"""The word index of grouping.index, as dask joins: features per wording, their document
-frequencies and rarity, candidate pairs and the judging of pairs all run on the workers; the
-client receives only integer pairs and the judged pairs that hold.
+"""The word index of grouping.index on Dask: features per wording, their rarity, candidate pairs
+and the judging of pairs all run on the workers. The client receives the document frequencies
+of the features held by two wordings or more (and sends them to every worker once), the
+candidate pairs and the judged pairs that hold.
 
 Same rules as quotetrack.grouping.index (features: a wording's content words, or all its words
 when it has none, and its pairs of adjacent words; anchors: its rarest features, ties included),
-keyed by strings instead of codes, which the rules never depend on.
+keyed by 64-bit hashes instead of codes, which the rules never depend on. Each task finds the
+features of its wordings again from their texts (_entries, vectorised as word_index is): cheaper
+than shipping a table of (wording, feature) lines through joins and shuffles.
 """
 from __future__ import annotations
 
