@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..grouping.evidence import Pairs, Rules, judge
-from ..grouping.index import SPEAKER_WORD_DF, feature_rarity, is_telling, sorted_unique
+from ..grouping.index import SPEAKER_WORD_DF, feature_rarity, is_telling, sorted_unique, tokens
 
 __all__ = ["HIDDEN", "Rules", "judged_pairs", "speaker_word_pairs", "unit_summaries", "wording_index"]
 
@@ -177,20 +177,12 @@ def _entries(norms: list[str], groups: np.ndarray) -> Entries:
     is the hash of "group|word", a pair's the hash of its two words' codes. Vectorised over the
     texts, as word_index is. Two features share a code by chance with odds of about n² / 2⁶⁴ (n
     distinct features: one in 200,000 for ten million)."""
-    n = len(norms)
-    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in norms), dtype=np.int64, count=n)
-    if lengths.sum() == 0:
+    found = tokens(norms, _telling)
+    if found is None:
         empty = np.empty(0, dtype=np.int64)
         return Entries(empty, empty, np.empty(0, dtype=bool), np.empty(0, dtype=bool))
-    words = np.array(" ".join(t for t in norms if t).split(" "), dtype=object)
-    token, vocabulary = pd.factorize(words)
-    del words
-    token = token.astype(np.int64)
-    telling = np.fromiter(map(_telling, vocabulary), dtype=bool, count=len(vocabulary))
-    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    has_word = np.bincount(owner, telling[token], n) > 0
-    single = telling[token] | ~has_word[owner]
-    follows = np.r_[owner[1:] == owner[:-1], False]
+    token, vocabulary, telling = found.token, found.vocabulary, found.telling
+    owner, single, follows = found.owner, found.single, found.follows
     groups = np.asarray(groups, dtype=np.int64)
     # one code per (group, word) met here
     which, combos = pd.factorize(groups[owner] * len(vocabulary) + token)

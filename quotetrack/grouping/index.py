@@ -89,28 +89,53 @@ def feature_rarity(df: np.ndarray, n_units: int) -> np.ndarray:
     return np.clip(1.0 - np.log1p(df) / scale, 0.0, 1.0) ** 2
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """Every word of a list of texts, in order: its code in `vocabulary`, the text it is in
+    (`owner`), whether it is a single feature (a content word, or any word of a text that has
+    none) and whether the next word is of the same text (`follows`: a word pair starts there).
+    `telling`: per word of the vocabulary, whether it is a content word."""
+    token: np.ndarray
+    vocabulary: np.ndarray
+    telling: np.ndarray
+    owner: np.ndarray
+    single: np.ndarray
+    follows: np.ndarray
+
+
+def tokens(texts: list[str], telling=None) -> Tokens | None:
+    """The words of the normalised `texts` (words separated by single spaces); None when there
+    are none. `telling`: the test of a content word (a cached one, for many calls)."""
+    n = len(texts)
+    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        return None
+    # one split of one string: millions of small lists would keep the garbage collector busy
+    words = np.array(" ".join(t for t in texts if t).split(" "), dtype=object)
+    token, vocabulary = pd.factorize(words)
+    del words
+    token = token.astype(np.int64)
+    content = np.fromiter(map(telling or is_telling, vocabulary), dtype=bool, count=len(vocabulary))
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # single words: the content words, or every word of a wording that has none
+    has_word = np.bincount(owner, content[token], n) > 0
+    return Tokens(token=token, vocabulary=vocabulary, telling=content, owner=owner,
+                  single=content[token] | ~has_word[owner],
+                  follows=np.r_[owner[1:] == owner[:-1], False])   # adjacent pairs within one wording
+
+
 def word_index(texts: list[str]) -> WordIndex:
     """Index the normalised wordings `texts` (words separated by single spaces).
 
     Features: each wording's content words (all its words when it has none) and its pairs of
     adjacent words, as integer codes (words first, then word pairs): no string is hashed."""
     n = len(texts)
-    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=n)
-    if lengths.sum() == 0:
+    found = tokens(texts)
+    if found is None:
         empty = np.empty(0, dtype=np.int64)
         return WordIndex(empty, empty, empty, np.empty(0, dtype=bool), n, 0)
-    # one split of one string: millions of small lists would keep the garbage collector busy
-    words = np.array(" ".join(t for t in texts if t).split(" "), dtype=object)
-    token, vocabulary = pd.factorize(words)
-    del words
-    token = token.astype(np.int64)
-    telling = np.fromiter(map(is_telling, vocabulary), dtype=bool, count=len(vocabulary))
-    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    # single words: the content words, or every word of a wording that has none
-    has_word = np.bincount(owner, telling[token], n) > 0
-    single = telling[token] | ~has_word[owner]
-    # adjacent pairs within one wording
-    follows = np.r_[owner[1:] == owner[:-1], False]
+    token, vocabulary, telling = found.token, found.vocabulary, found.telling
+    owner, single, follows = found.owner, found.single, found.follows
     pair, _ = pd.factorize(token[follows] * len(vocabulary) + token[np.r_[False, follows[:-1]]])
     vocab = len(vocabulary) + (int(pair.max()) + 1 if len(pair) else 0)
     unit = np.r_[owner[single], owner[follows]]
