@@ -101,20 +101,23 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     rows = quotes.map_partitions(_row_columns, *codes, by_columns,
                                  meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
     rows, reports = split_reports(rows.persist(), codes[2])
+    meta = quotes._meta
+    del quotes                    # the rows hold every column: the workers free the quotes
     words = wording_index(rows, rules, max_df)
     rows = rows.merge(words.wordings[[HIDDEN.key, HIDDEN.wording, HIDDEN.size, HIDDEN.own]],
                       on=HIDDEN.key, how="left")
     rows = rows.map_partitions(_with_unit, rules, meta=_with_unit(rows._meta, rules)).persist()
+    words.wordings = words.wordings.drop(columns=[HIDDEN.key]).persist()     # each row has its wording now
     units = unit_summaries(rows)
     labels = _cluster(rows, units, words, rules, anchors, max_df, workers, bool(by_columns))
-    labels, borrowed = _join_in_articles(rows, units, labels, quotes._meta)
+    labels, borrowed = _join_in_articles(rows, units, labels, meta)
     key = [units[c].to_numpy() for c in UNIT_KEY]
     if reports is not None:       # reported rows join the clusters now final (reported.py)
         rows, units = with_reports(reports, rows, units, labels, borrowed, key, words, rules, workers,
-                                   codes[2], list(quotes._meta.columns))
+                                   codes[2], list(meta.columns))
     else:
         units["cluster_id"] = stable_ids(labels, _group_by(words.text_ranks(units[HIDDEN.wording].to_numpy()), *key)[1])
-    return _label_rows(rows, units, quotes._meta, canonical)
+    return _label_rows(rows, units, meta, canonical)
 
 
 def score_drift(quotes):
