@@ -61,6 +61,7 @@ from ..schema import PARTIAL, TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
     judged_pairs,
+    key_parts,
     speaker_word_pairs,
     unit_summaries,
     wording_index,
@@ -335,7 +336,7 @@ def _fragment_votes(frame: pd.DataFrame) -> pd.DataFrame:
         return empty
     frame = frame.reset_index(drop=True)
     speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
-    norms = frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1].tolist()
+    norms = key_parts(frame[HIDDEN.key])[1]
     votes = fragment_votes(frame[HIDDEN.label].to_numpy(dtype=np.int64), frame["kind"].astype(str).tolist(),
                            frame[HIDDEN.doc].tolist(), speakers, norms, np.ones(len(frame), dtype=bool))
     if not votes:
@@ -353,7 +354,7 @@ def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
         return empty
     frame = frame.reset_index(drop=True)
     speakers = [None if s < 0 else s for s in frame[HIDDEN.speaker].tolist()]
-    texts, _ = pd.factorize(frame[HIDDEN.key].astype(object).str.split(" ", n=1).str[1], sort=True)
+    texts, _ = pd.factorize(pd.Series(key_parts(frame[HIDDEN.key])[1], dtype=object), sort=True)
     _, key = _group_by(texts.astype(np.int64), *(frame[c].to_numpy() for c in (
         HIDDEN.speaker, HIDDEN.doc, HIDDEN.start, HIDDEN.end, HIDDEN.kind)))
     pairs = piece_pairs(frame, speakers, np.ones(len(frame), dtype=bool), key)

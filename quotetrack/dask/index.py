@@ -148,16 +148,22 @@ def _text_ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
                          "text_rank": np.arange(offset, offset + len(part), dtype=np.int64)})
 
 
+def key_parts(keys: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """The `by` group's code and the normalised wording of each wording key ("3 we will rebuild")."""
+    keys = keys.astype(object).tolist()
+    groups, norms = zip(*(k.split(" ", 1) for k in keys)) if keys else ((), ())
+    return np.array(groups, dtype=np.int64), list(norms)
+
+
 def _ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
     keys = part[H.key].astype(object).tolist()
-    groups, norms = zip(*(k.split(" ", 1) for k in keys)) if keys else ((), ())
+    groups, norms = key_parts(part[H.key])
     return pd.DataFrame({H.key: pd.Series(keys, dtype="str"), H.norm: pd.Series(norms, dtype="str"),
-                         H.group: np.array(groups, dtype=np.int64),
-                         H.wording: np.arange(offset, offset + len(norms), dtype=np.int64),
+                         H.group: groups, H.wording: np.arange(offset, offset + len(norms), dtype=np.int64),
                          H.size: np.array([t.count(" ") + 1 if t else 0 for t in norms], dtype=np.int64)})
 
 
-_telling = lru_cache(maxsize=1 << 20)(is_telling)
+cached_telling = lru_cache(maxsize=1 << 20)(is_telling)   # words repeat across texts
 
 
 @dataclass(frozen=True)
@@ -177,7 +183,7 @@ def _entries(norms: list[str], groups: np.ndarray) -> Entries:
     is the hash of "group|word", a pair's the hash of its two words' codes. Vectorised over the
     texts, as word_index is. Two features share a code by chance with odds of about n² / 2⁶⁴ (n
     distinct features: one in 200,000 for ten million)."""
-    found = tokens(norms, _telling)
+    found = tokens(norms, cached_telling)
     if found is None:
         empty = np.empty(0, dtype=np.int64)
         return Entries(empty, empty, np.empty(0, dtype=bool), np.empty(0, dtype=bool))
@@ -230,7 +236,7 @@ def _frequency(frequencies: pd.Series, codes: np.ndarray) -> np.ndarray:
     return np.where(at >= 0, frequencies.to_numpy()[at], 1)
 
 
-def _rarity(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.ndarray:
+def rarity_in_groups(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.ndarray:
     """Rarity within the group: the same df means less in a group of more wordings."""
     rarity = np.zeros(len(df))
     for g in np.unique(group).tolist():
@@ -243,7 +249,7 @@ def _with_own(part: pd.DataFrame, frequencies, per_group: dict) -> pd.DataFrame:
     """The wordings with their own rarity: the summed rarity of their content words."""
     entries = _part_entries(part)
     group = part[H.group].to_numpy(dtype=np.int64)[entries.owner]
-    rarity = _rarity(_frequency(frequencies, entries.code), group, per_group)
+    rarity = rarity_in_groups(_frequency(frequencies, entries.code), group, per_group)
     return part.assign(**{H.own: np.bincount(entries.owner, np.where(entries.telling, rarity, 0.0), len(part))})
 
 
@@ -389,7 +395,7 @@ def _shared_rarity(part: pd.DataFrame, frequencies, per_group: dict) -> tuple[np
     width = int(local.max()) + 1
     keys = owner * width + local                       # sorted by owner, then as found
     lookup = np.sort(keys)
-    rarity = _rarity(_frequency(frequencies, code), group[owner], per_group)
+    rarity = rarity_in_groups(_frequency(frequencies, code), group[owner], per_group)
     word, pair = np.where(entries.telling[order], rarity, 0.0), np.where(entries.pair[order], rarity, 0.0)
     starts = np.searchsorted(owner, np.arange(len(distinct) + 1))
     mine, theirs = which[:n], which[n:]

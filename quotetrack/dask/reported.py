@@ -20,7 +20,6 @@ them, group by group; then cluster ids for quotes and reports together (stable_i
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from types import SimpleNamespace
 
 import numpy as np
@@ -29,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from ..grouping.clusters import stable_ids
 from ..grouping.group import _group_by
-from ..grouping.index import SPEAKER_WORD_DF, feature_rarity, is_telling
+from ..grouping.index import SPEAKER_WORD_DF
 from ..grouping.reported import (
     QUOTE_KINDS_HELD,
     REPORT_COVERAGE,
@@ -41,7 +40,7 @@ from ..grouping.reported import (
 from ..schema import REPORTED, TEXT_DTYPE
 from .index import HIDDEN as H
 from .index import _codes as feature_codes
-from .index import _sorted_ranks, _text_ranked
+from .index import _sorted_ranks, _text_ranked, cached_telling, key_parts, rarity_in_groups
 
 # The working columns of this module (the rows keep none of them).
 R = SimpleNamespace(
@@ -54,7 +53,6 @@ R = SimpleNamespace(
 # A report's identity: copies of one row (the same key in memory) are one report.
 REPORT_KEY = [H.group, R.rank, H.speaker, H.doc, H.start, H.end]
 UNIT_KEYS = [H.wording, H.speaker, H.unit_doc]
-_telling = lru_cache(maxsize=1 << 20)(is_telling)
 
 
 def split_reports(rows, kinds: dict):
@@ -125,10 +123,8 @@ def _with_report_keys(unit_keys: list[np.ndarray], lines: pd.DataFrame, kind: in
 
 def _with_group(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows with their `by` group's code and normalised wording, from their wording's key."""
-    keys = frame[H.key].astype(object).tolist()
-    groups, norms = zip(*(k.split(" ", 1) for k in keys)) if keys else ((), ())
-    return frame.assign(**{H.group: np.array(groups, dtype=np.int64),
-                           H.norm: pd.Series(norms, index=frame.index, dtype=TEXT_DTYPE)})
+    groups, norms = key_parts(frame[H.key])
+    return frame.assign(**{H.group: groups, H.norm: pd.Series(norms, index=frame.index, dtype=TEXT_DTYPE)})
 
 
 def _found_in_articles(reports, quoted):
@@ -233,7 +229,7 @@ def _stem_entries(found, quoted, words, lines: pd.DataFrame):
 
 def _features(group: int, stems: str) -> list[str]:
     """The distinct content stems of a stemmed wording, as features of its group."""
-    return [f"{group}|{t}" for t in dict.fromkeys(stems.split()) if _telling(t)]
+    return [f"{group}|{t}" for t in dict.fromkeys(stems.split()) if cached_telling(t)]
 
 
 def _report_features(part: pd.DataFrame) -> pd.DataFrame:
@@ -267,12 +263,8 @@ def _quote_features(part: pd.DataFrame) -> pd.DataFrame:
 def _rarities(part: pd.DataFrame, per_group: dict) -> pd.DataFrame:
     """Rarity of each stem within its group, in the stems and in the reports' own stems."""
     group = part[H.group].to_numpy(dtype=np.int64)
-    full, own = np.zeros(len(part)), np.zeros(len(part))
-    for g in np.unique(group).tolist():
-        mine = group == g
-        full[mine] = feature_rarity(part[R.full_df].to_numpy(dtype=np.int64)[mine], per_group.get(g, 0))
-        own[mine] = feature_rarity(part[R.own_df].to_numpy(dtype=np.int64)[mine], per_group.get(g, 0))
-    return part.assign(**{R.r_full: full, R.r_own: own})
+    return part.assign(**{R.r_full: rarity_in_groups(part[R.full_df].to_numpy(dtype=np.int64), group, per_group),
+                          R.r_own: rarity_in_groups(part[R.own_df].to_numpy(dtype=np.int64), group, per_group)})
 
 
 def _postings(report_entries):
