@@ -60,8 +60,10 @@ from ..normalize import normalized
 from ..schema import PARTIAL, TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
+    distinct_pairs,
     judged_pairs,
     key_parts,
+    shared,
     speaker_word_pairs,
     unit_summaries,
     wording_index,
@@ -99,7 +101,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                   max_days=max_days)
     quotes = quotes.persist()     # read three times below: extraction runs once
     codes = _codes(quotes, by_columns)
-    rows = quotes.map_partitions(_row_columns, *codes, by_columns,
+    rows = quotes.map_partitions(_row_columns, *map(shared, codes), by_columns,
                                  meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
     rows, reports = split_reports(rows.persist(), codes[2])
     meta = quotes._meta
@@ -118,6 +120,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
                                    codes[2], list(meta.columns))
     else:
         units["cluster_id"] = stable_ids(labels, _group_by(words.text_ranks(units[HIDDEN.wording].to_numpy()), *key)[1])
+    del words                     # the workers free the wordings before the rows are labelled
     return _label_rows(rows, units, meta, canonical)
 
 
@@ -202,11 +205,14 @@ def _cluster(rows, units: pd.DataFrame, words, rules: Rules, anchors: int, max_d
     then, as grouping._cluster does, the rejected pairs of one speaker in two articles of one
     story are judged again on the workers (with half the word evidence) and the units clustered
     again. `one_story`: the caller grouped with by= (each group one story)."""
+    import dask
+
     wording = units[HIDDEN.wording].to_numpy()
     speaker = units[HIDDEN.speaker].to_numpy()
-    w_left, w_right = words.candidates(anchors, max_df)
+    found, alike = dask.compute(words.candidates(anchors, max_df), speaker_word_pairs(words, units))
+    w_left, w_right = distinct_pairs(found["i"].to_numpy(), found["j"].to_numpy(), words.n)
     left, right = _unit_pairs(wording, units[HIDDEN.unit_doc].to_numpy() < 0, w_left, w_right)
-    s_left, s_right = speaker_word_pairs(words, units)
+    s_left, s_right = distinct_pairs(alike["unit"].to_numpy(), alike["other"].to_numpy(), len(units))
     left, right = _union(left, right, s_left, s_right, len(units))
     doc, day = units[HIDDEN.doc].to_numpy(), units[HIDDEN.day].to_numpy()
     pairs = pd.DataFrame({"left": left, "right": right,

@@ -21,7 +21,8 @@ import pandas as pd
 from ..grouping.evidence import Pairs, Rules, judge
 from ..grouping.index import SPEAKER_WORD_DF, feature_rarity, is_telling, sorted_unique, tokens
 
-__all__ = ["HIDDEN", "Rules", "judged_pairs", "speaker_word_pairs", "unit_summaries", "wording_index"]
+__all__ = ["HIDDEN", "Rules", "distinct_pairs", "judged_pairs", "shared", "speaker_word_pairs",
+           "unit_summaries", "wording_index"]
 
 # The working columns the Dask path adds to the rows (and drops before returning them).
 HIDDEN = SimpleNamespace(
@@ -43,8 +44,9 @@ class WordingIndex:
     `by` group; frequencies: the document frequencies of the features held by two wordings or
     more (a Series of df by feature code: the one summary of words that meets on the client,
     about 20 MB per million quotes), sent to the workers once, as a dask.delayed object; held:
-    those features of each wording. The other features are never stored: each task finds those
-    of its own wordings again (_entries, vectorised)."""
+    those features of each wording, lazily: found again from the texts when read. The other
+    features are never stored: each task finds those of its own wordings again (_entries,
+    vectorised)."""
     wordings: object
     n: int
     partitions: int
@@ -58,28 +60,29 @@ class WordingIndex:
         memory): the wording's own rank when there is one `by` group."""
         return wording if self.text_rank is None else self.text_rank[wording]
 
-    def candidates(self, anchors: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
-        """Pairs (i < j) of wordings where j holds at least two of i's anchors (one, when i has
-        fewer than two): grouping.index.candidate_pairs. Each wording's usable features go to the
-        worker of the feature (one shuffle), which counts the anchors each pair shares there."""
+    def candidates(self, anchors: int, max_df: int):
+        """Pairs (i, j) of wordings where j holds at least two of i's anchors (one, when i has
+        fewer than two), lazily, each pair maybe more than once (distinct_pairs):
+        grouping.index.candidate_pairs. Each wording's usable features go to the worker of the
+        feature (one shuffle), which counts the anchors each pair shares there."""
         meta = _postings(self.held._meta, anchors, max_df)
         postings = self.held.map_partitions(_postings, anchors, max_df, meta=meta)
         hits = postings.shuffle(on=H.feature).map_partitions(_anchor_hits, meta=_anchor_hits(meta))
         counts = hits.groupby([H.wording, "other", "anchors"])["shared"].sum(split_out=self.partitions)
-        found = counts.reset_index().map_partitions(_kept_candidates, meta=_kept_candidates(
+        return counts.reset_index().map_partitions(_kept_candidates, meta=_kept_candidates(
             pd.DataFrame({H.wording: [], "other": [], "anchors": [], "shared": []}, dtype=np.int64)))
-        got = found.compute()
-        n = max(self.n, 1)
-        keys, _ = sorted_unique(got["i"].to_numpy(dtype=np.int64) * n + got["j"].to_numpy(dtype=np.int64))
-        return keys // n, keys % n
+
+
+def distinct_pairs(left: np.ndarray, right: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (left, right) of integers below n, once each, sorted."""
+    keys, _ = sorted_unique(np.asarray(left, dtype=np.int64) * max(n, 1) + np.asarray(right, dtype=np.int64))
+    return keys // max(n, 1), keys % max(n, 1)
 
 
 def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
     """The distinct wordings of the rows (per `by` group: their key is the group's code and the
     wording), ranked in sorted order (within a group, as np.unique ranks them in memory), with
     their own rarity within their group, and the document frequencies of their features."""
-    import dask
-
     partitions = max(1, rows.npartitions)
     wordings, n = _sorted_ranks(rows[[H.key]], H.key, partitions, _ranked)
     wordings = wordings.persist()
@@ -92,12 +95,22 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
         text_rank[pairs[H.wording].to_numpy()] = pairs["text_rank"].to_numpy()
     codes = wordings.map_partitions(_feature_codes, meta=pd.Series([], dtype=np.int64, name=H.feature))
     df = codes.value_counts(split_out=partitions)
-    shared = df[df > 1].compute().sort_index()
-    frequencies = dask.delayed(shared.astype(np.int64), pure=True)
-    wordings = wordings.map_partitions(_with_own, frequencies, per_group,
+    held_twice = df[df > 1].compute().sort_index()
+    frequencies = shared(held_twice.astype(np.int64))
+    wordings = wordings.map_partitions(_with_own, frequencies, shared(per_group),
                                        meta=wordings._meta.assign(**{H.own: pd.Series([], dtype=float)})).persist()
-    held = wordings.map_partitions(_held, frequencies, meta=_held(wordings._meta, NO_FREQUENCIES)).persist()
+    # never persisted: read once, by candidates and speaker_word_pairs computed together
+    held = wordings.map_partitions(_held, frequencies, meta=_held(wordings._meta, NO_FREQUENCIES))
     return WordingIndex(wordings, n, partitions, per_group, frequencies, held, text_rank)
+
+
+def shared(value):
+    """`value` as one task of its own, for the tasks of a map_partitions: each worker fetches it
+    once. Passed as a plain argument, a mapping is copied into the spec of every task, and the
+    workers keep the specs: (distinct doc_ids) x (partitions) small objects, quadratic in the
+    quotes."""
+    import dask
+    return dask.delayed(value, pure=True)
 
 
 def _sorted_ranks(values, column: str, partitions: int, ranked):
@@ -163,7 +176,7 @@ def _ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
                          H.size: np.array([t.count(" ") + 1 if t else 0 for t in norms], dtype=np.int64)})
 
 
-cached_telling = lru_cache(maxsize=1 << 20)(is_telling)   # words repeat across texts
+cached_telling = lru_cache(maxsize=1 << 16)(is_telling)   # frequent words repeat across texts
 
 
 @dataclass(frozen=True)
@@ -258,9 +271,9 @@ def _held(part: pd.DataFrame, frequencies) -> pd.DataFrame:
     holds too: all that finding candidates needs."""
     entries = _part_entries(part)
     df = _frequency(frequencies, entries.code)
-    shared = df > 1
-    return pd.DataFrame({H.wording: part[H.wording].to_numpy(dtype=np.int64)[entries.owner[shared]],
-                         H.feature: entries.code[shared], H.df: df[shared], H.telling: entries.telling[shared]})
+    twice = df > 1
+    return pd.DataFrame({H.wording: part[H.wording].to_numpy(dtype=np.int64)[entries.owner[twice]],
+                         H.feature: entries.code[twice], H.df: df[twice], H.telling: entries.telling[twice]})
 
 
 def _postings(held: pd.DataFrame, anchors: int, max_df: int) -> pd.DataFrame:
@@ -308,26 +321,24 @@ def _kept_candidates(part: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"i": np.minimum(a, b), "j": np.maximum(a, b)})
 
 
-def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of units with the same known speaker that share a content word held by at
-    most SPEAKER_WORD_DF wordings: grouping.index.speaker_word_pairs, as a join on the workers."""
+def speaker_word_pairs(words: WordingIndex, units: pd.DataFrame):
+    """Pairs (unit, other) of units with the same known speaker that share a content word held
+    by at most SPEAKER_WORD_DF wordings, lazily, each maybe more than once (distinct_pairs):
+    grouping.index.speaker_word_pairs, as a join on the workers."""
     import dask.dataframe as dd
 
+    meta = pd.DataFrame({"unit": [], "other": []}, dtype=np.int64)
     known = units[units[H.speaker] >= 0]
     if known.empty:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty
+        return meta
     table = pd.DataFrame({"unit": known.index.to_numpy(dtype=np.int64),
                           H.wording: known[H.wording].to_numpy(), H.speaker: known[H.speaker].to_numpy()})
     held = words.held
     telling = held[held[H.telling] & (held[H.df] <= SPEAKER_WORD_DF)][[H.wording, H.feature]]
     held = dd.from_pandas(table, npartitions=words.partitions).merge(telling, on=H.wording)
     both = held[["unit", H.speaker, H.feature]].shuffle(on=[H.speaker, H.feature]).map_partitions(
-        _same_speaker_word, meta=pd.DataFrame({"unit": [], "other": []}, dtype=np.int64))
-    got = both.drop_duplicates(split_out=words.partitions).compute()
-    n = len(units)
-    keys, _ = sorted_unique(got["unit"].to_numpy(dtype=np.int64) * n + got["other"].to_numpy(dtype=np.int64))
-    return keys // n, keys % n
+        _same_speaker_word, meta=meta)
+    return both.drop_duplicates(split_out=words.partitions)
 
 
 def _same_speaker_word(part: pd.DataFrame) -> pd.DataFrame:
@@ -354,7 +365,8 @@ def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules, workers
         lazy = lazy.merge(texts.rename(columns={H.wording: f"w_{side}", H.norm: f"text_{side}",
                                                 H.size: f"size_{side}", H.group: f"group_{side}"}),
                           on=f"w_{side}", how="left")
-    return lazy.map_partitions(_judged, rules, workers, words.frequencies, words.per_group, meta=meta).compute()
+    return lazy.map_partitions(_judged, rules, workers, words.frequencies, shared(words.per_group),
+                               meta=meta).compute()
 
 
 def _judged(part: pd.DataFrame, rules: Rules, workers: int, frequencies, per_group: dict) -> pd.DataFrame:

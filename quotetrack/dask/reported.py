@@ -40,7 +40,7 @@ from ..grouping.reported import (
 from ..schema import REPORTED, TEXT_DTYPE
 from .index import HIDDEN as H
 from .index import _codes as feature_codes
-from .index import _sorted_ranks, _text_ranked, cached_telling, key_parts, rarity_in_groups
+from .index import _sorted_ranks, _text_ranked, cached_telling, key_parts, rarity_in_groups, shared
 
 # The working columns of this module (the rows keep none of them).
 R = SimpleNamespace(
@@ -222,7 +222,8 @@ def _stem_entries(found, quoted, words, lines: pd.DataFrame):
     per_group = quoted[H.group].value_counts().compute().add(lines[H.group].value_counts(), fill_value=0)
     per_group = {int(g): int(n) for g, n in per_group.items()}
     report_entries = report_entries.merge(df, on=H.feature)
-    report_entries = report_entries.map_partitions(_rarities, per_group, meta=_rarities(report_entries._meta, {}))
+    report_entries = report_entries.map_partitions(_rarities, shared(per_group),
+                                                   meta=_rarities(report_entries._meta, {}))
     quote_entries = quote_entries.merge(df[[H.feature, R.full_df]], on=H.feature)
     return report_entries.persist(), quote_entries[[H.wording, H.feature, R.full_df]].persist()
 
