@@ -33,3 +33,37 @@ def test_one_feature_has_one_code_in_every_text_and_group():
     assert first.isdisjoint(other_group)     # features of two `by` groups are never the same
     again = _entries(["rebuild the pier"], np.array([0]))
     assert set(again.code.tolist()) == first      # the same codes in another task
+
+
+def _doc_codes(partition, table):
+    return partition.assign(code=[table[d] for d in partition["doc_id"]])
+
+
+def _tasks_holding(collection, marker: bytes) -> int:
+    import pickle
+    return sum(marker in pickle.dumps(spec) for spec in dict(collection.__dask_graph__()).values())
+
+
+def test_a_table_shared_with_every_task_is_one_task_of_the_graph():
+    # a worker keeps the spec of each task whose result it holds: a table copied into every
+    # spec costs (table) x (partitions)
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from quotetrack.dask.index import shared
+
+    frame = dd.from_pandas(pd.DataFrame({"doc_id": [f"doc{k % 50}" for k in range(400)]}), npartitions=8)
+    table = {f"doc{k}": k for k in range(50)} | {"a-doc-no-row-has": -1}
+    meta = _doc_codes(frame._meta, table)
+    copied = frame.map_partitions(_doc_codes, table, meta=meta)
+    once = frame.map_partitions(_doc_codes, shared(table), meta=meta)
+    assert _tasks_holding(copied, b"a-doc-no-row-has") == 8
+    assert _tasks_holding(once, b"a-doc-no-row-has") == 1
+    assert once.compute()["code"].tolist() == [k % 50 for k in range(400)]
+
+
+def test_distinct_pairs_are_sorted_once_each():
+    from quotetrack.dask.index import distinct_pairs
+
+    left, right = distinct_pairs(np.array([3, 0, 3, 1]), np.array([4, 2, 4, 0]), 5)
+    assert list(zip(left.tolist(), right.tolist())) == [(0, 2), (1, 0), (3, 4)]
