@@ -169,9 +169,8 @@ def key_parts(keys: pd.Series) -> tuple[np.ndarray, list[str]]:
 
 
 def _ranked(part: pd.DataFrame, offset: int) -> pd.DataFrame:
-    keys = part[H.key].astype(object).tolist()
     groups, norms = key_parts(part[H.key])
-    return pd.DataFrame({H.key: pd.Series(keys, dtype="str"), H.norm: pd.Series(norms, dtype="str"),
+    return pd.DataFrame({H.key: part[H.key].astype("str").to_numpy(), H.norm: pd.Series(norms, dtype="str"),
                          H.group: groups, H.wording: np.arange(offset, offset + len(norms), dtype=np.int64),
                          H.size: np.array([t.count(" ") + 1 if t else 0 for t in norms], dtype=np.int64)})
 
