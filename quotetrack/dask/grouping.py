@@ -57,7 +57,7 @@ from ..grouping.evidence import (
 )
 from ..grouping.group import _days, _group_by, _one_story, _union, _unit_pairs
 from ..normalize import normalized
-from ..schema import PARTIAL, TEXT_DTYPE, is_none
+from ..schema import PARTIAL, REPORTED, TEXT_DTYPE, is_none
 from .index import (
     HIDDEN,
     distinct_pairs,
@@ -102,8 +102,9 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     quotes = quotes.persist()     # read three times below: extraction runs once
     codes = _codes(quotes, by_columns)
     rows = quotes.map_partitions(_row_columns, *map(shared, codes), by_columns,
-                                 meta=_row_columns(quotes._meta, {}, {}, {}, {}, by_columns))
-    rows, reports = split_reports(rows.persist(), codes[2])
+                                 meta=_row_columns(quotes._meta, *(pd.Index([]),) * 4, by_columns))
+    reported = _code_of(codes[2], REPORTED)
+    rows, reports = split_reports(rows.persist(), reported)
     meta = quotes._meta
     del quotes                    # the rows hold every column: the workers free the quotes
     words = wording_index(rows, rules, max_df)
@@ -117,7 +118,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     key = [units[c].to_numpy() for c in UNIT_KEY]
     if reports is not None:       # reported rows join the clusters now final (reported.py)
         rows, units = with_reports(reports, rows, units, labels, borrowed, key, words, rules, workers,
-                                   codes[2], list(meta.columns))
+                                   reported, list(meta.columns))
     else:
         units["cluster_id"] = stable_ids(labels, _group_by(words.text_ranks(units[HIDDEN.wording].to_numpy()), *key)[1])
     del words                     # the workers free the wordings before the rows are labelled
@@ -138,9 +139,11 @@ UNIT_KEY = (HIDDEN.speaker, HIDDEN.key_doc, HIDDEN.key_start, HIDDEN.key_end,
             HIDDEN.key_kind)
 
 
-def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
-    """{value: code} of the speakers, doc_ids, kinds and `by` groups, sorted as in memory (small:
-    distinct values only)."""
+def _codes(quotes, by_columns: list[str]) -> tuple[pd.Index, pd.Index, pd.Index, pd.Index]:
+    """The distinct speakers, doc_ids, kinds and `by` groups, each sorted as in memory: a value's
+    code is its position (small: distinct values only). Indexes, not dicts: the workers fetch
+    them, and distributed sends a dict item by item (seconds for 100,000 doc_ids, while the
+    worker that asked waits)."""
     import dask
 
     speakers = quotes["speaker"].dropna().unique() if "speaker" in quotes.columns else None
@@ -149,11 +152,20 @@ def _codes(quotes, by_columns: list[str]) -> tuple[dict, dict, dict, dict]:
     groups = quotes.map_partitions(_group_keys, by_columns, meta=pd.Series([], dtype=object)).unique() \
         if by_columns else None
     speakers, kinds, docs, groups = dask.compute(speakers, kinds, docs, groups)
-    kinds = [] if kinds is None else sorted(kinds)
-    speakers = sorted(s for s in ([] if speakers is None else speakers) if isinstance(s, str) and s)
-    groups = sorted([] if groups is None else groups)
-    return ({s: k for k, s in enumerate(speakers)}, {d: k for k, d in enumerate(sorted(docs))},
-            {s: k for k, s in enumerate(kinds)}, {g: k for k, g in enumerate(groups)})
+    speakers = [s for s in ([] if speakers is None else speakers) if isinstance(s, str) and s]
+    return tuple(pd.Index(sorted([] if values is None else values), dtype=object)
+                 for values in (speakers, docs, kinds, groups))
+
+
+def _code_of(table: pd.Index, value) -> int | None:
+    """The code of `value` in a table of _codes, or None when it is not there."""
+    return int(table.get_loc(value)) if value in table else None
+
+
+def _codes_in(table: pd.Index, values: list, missing: int = -1) -> np.ndarray:
+    """The codes of `values` in a table of _codes (`missing` for those not there)."""
+    codes = table.get_indexer(pd.Index(values, dtype=object)).astype(np.int64)
+    return np.where(codes < 0, missing, codes)
 
 
 def _group_keys(frame: pd.DataFrame, by_columns: list[str]) -> pd.Series:
@@ -163,28 +175,27 @@ def _group_keys(frame: pd.DataFrame, by_columns: list[str]) -> pd.Series:
                      index=frame.index, dtype=object)
 
 
-def _row_columns(frame: pd.DataFrame, speakers: dict, docs: dict, kinds: dict, groups: dict,
-                 by_columns: list[str]) -> pd.DataFrame:
+def _row_columns(frame: pd.DataFrame, speakers: pd.Index, docs: pd.Index, kinds: pd.Index,
+                 groups: pd.Index, by_columns: list[str]) -> pd.DataFrame:
     """The rows with what grouping reads of each, as plain columns: the key of its wording (its
     `by` group's code, a space, its normalised wording), codes of speaker, article and kind (-1
-    unknown), offsets (-1 unknown), day of publication."""
+    unknown; the tables of _codes), offsets (-1 unknown), day of publication."""
     n = len(frame)
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     names = frame["speaker"].tolist() if "speaker" in frame.columns else [None] * n
     where = [pd.to_numeric(frame[c], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
              if c in frame.columns else np.zeros(n, dtype=np.int64) for c in ("start", "end")]
-    group = [groups.get(g, 0) for g in _group_keys(frame, by_columns)] if by_columns else [0] * n
-    kind = [kinds.get(k, -1) for k in frame["kind"].astype(str).tolist()] if "kind" in frame.columns \
+    group = _codes_in(groups, _group_keys(frame, by_columns).tolist(), missing=0).tolist() if by_columns \
         else [0] * n
+    kind = _codes_in(kinds, frame["kind"].astype(str).tolist()) if "kind" in frame.columns \
+        else np.zeros(n, dtype=np.int64)
     return frame.assign(**{
         HIDDEN.key: pd.Series([f"{g} {normalized(t)}" for g, t in zip(group, texts)], index=frame.index,
                               dtype="str"),
-        HIDDEN.speaker: np.array([-1 if is_none(s) or not s else speakers.get(s, -1) for s in names],
-                                 dtype=np.int64),
-        HIDDEN.doc: np.array([docs.get(d, -1) for d in frame["doc_id"].astype(str).tolist()],
-                             dtype=np.int64),
+        HIDDEN.speaker: _codes_in(speakers, [s if isinstance(s, str) else None for s in names]),
+        HIDDEN.doc: _codes_in(docs, frame["doc_id"].astype(str).tolist()),
         HIDDEN.start: where[0], HIDDEN.end: where[1],
-        HIDDEN.kind: np.array(kind, dtype=np.int64),
+        HIDDEN.kind: kind,
         HIDDEN.day: _days(frame),
     })
 

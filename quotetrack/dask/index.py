@@ -50,7 +50,7 @@ class WordingIndex:
     wordings: object
     n: int
     partitions: int
-    per_group: dict
+    per_group: pd.Series
     frequencies: object
     held: object                           # (wording, feature, df, telling) for features of df > 1
     text_rank: np.ndarray | None = None    # wording -> rank of its text over all `by` groups
@@ -86,7 +86,7 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
     partitions = max(1, rows.npartitions)
     wordings, n = _sorted_ranks(rows[[H.key]], H.key, partitions, _ranked)
     wordings = wordings.persist()
-    per_group = wordings[H.group].value_counts().compute().to_dict()    # wordings per group
+    per_group = wordings[H.group].value_counts().compute().astype(np.int64)    # wordings per group
     text_rank = None
     if len(per_group) > 1:      # the rank of each wording's text over all groups, for cluster ids
         texts, _ = _sorted_ranks(wordings[[H.norm]], H.norm, partitions, _text_ranked)
@@ -106,9 +106,10 @@ def wording_index(rows, rules: Rules, max_df: int) -> WordingIndex:
 
 def shared(value):
     """`value` as one task of its own, for the tasks of a map_partitions: each worker fetches it
-    once. Passed as a plain argument, a mapping is copied into the spec of every task, and the
+    once. Passed as a plain argument, a table is copied into the spec of every task, and the
     workers keep the specs: (distinct doc_ids) x (partitions) small objects, quadratic in the
-    quotes."""
+    quotes. Give it pandas or numpy objects, not dicts: distributed sends a dict item by item
+    (seconds for 100,000 items, while the worker that asked for it waits)."""
     import dask
     return dask.delayed(value, pure=True)
 
@@ -248,7 +249,7 @@ def _frequency(frequencies: pd.Series, codes: np.ndarray) -> np.ndarray:
     return np.where(at >= 0, frequencies.to_numpy()[at], 1)
 
 
-def rarity_in_groups(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.ndarray:
+def rarity_in_groups(df: np.ndarray, group: np.ndarray, per_group: pd.Series) -> np.ndarray:
     """Rarity within the group: the same df means less in a group of more wordings."""
     rarity = np.zeros(len(df))
     for g in np.unique(group).tolist():
@@ -257,7 +258,7 @@ def rarity_in_groups(df: np.ndarray, group: np.ndarray, per_group: dict) -> np.n
     return rarity
 
 
-def _with_own(part: pd.DataFrame, frequencies, per_group: dict) -> pd.DataFrame:
+def _with_own(part: pd.DataFrame, frequencies, per_group: pd.Series) -> pd.DataFrame:
     """The wordings with their own rarity: the summed rarity of their content words."""
     entries = _part_entries(part)
     group = part[H.group].to_numpy(dtype=np.int64)[entries.owner]
@@ -368,7 +369,7 @@ def judged_pairs(pairs: pd.DataFrame, words: WordingIndex, rules: Rules, workers
                                meta=meta).compute()
 
 
-def _judged(part: pd.DataFrame, rules: Rules, workers: int, frequencies, per_group: dict) -> pd.DataFrame:
+def _judged(part: pd.DataFrame, rules: Rules, workers: int, frequencies, per_group: pd.Series) -> pd.DataFrame:
     n = len(part)
     left, right = part["text_left"].astype(object).tolist(), part["text_right"].astype(object).tolist()
     sizes = np.r_[part["size_left"].to_numpy(dtype=np.int64), part["size_right"].to_numpy(dtype=np.int64)]
@@ -387,7 +388,7 @@ def _judged(part: pd.DataFrame, rules: Rules, workers: int, frequencies, per_gro
                          "piece": np.asarray(verdicts.piece, dtype=bool)[keep]})
 
 
-def _shared_rarity(part: pd.DataFrame, frequencies, per_group: dict) -> tuple[np.ndarray, np.ndarray]:
+def _shared_rarity(part: pd.DataFrame, frequencies, per_group: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """For each pair of wordings (w_left, w_right) of the partition: the summed rarity of the
     content words both hold, and of the pairs of adjacent words both hold. Each distinct
     wording's features are found once."""

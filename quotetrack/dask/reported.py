@@ -37,7 +37,7 @@ from ..grouping.reported import (
     _report_labels,
     _stemmed,
 )
-from ..schema import REPORTED, TEXT_DTYPE
+from ..schema import TEXT_DTYPE
 from .index import HIDDEN as H
 from .index import _codes as feature_codes
 from .index import _sorted_ranks, _text_ranked, cached_telling, key_parts, rarity_in_groups, shared
@@ -55,9 +55,9 @@ REPORT_KEY = [H.group, R.rank, H.speaker, H.doc, H.start, H.end]
 UNIT_KEYS = [H.wording, H.speaker, H.unit_doc]
 
 
-def split_reports(rows, kinds: dict):
-    """(the quote rows, the reported rows or None when there are none), persisted."""
-    code = kinds.get(REPORTED)
+def split_reports(rows, code: int | None):
+    """(the quote rows, the reported rows or None when there are none), persisted. `code`: the
+    kind code of reported rows, None when there are none."""
     if code is None:
         return rows, None
     reported = rows[H.kind] == code
@@ -66,13 +66,14 @@ def split_reports(rows, kinds: dict):
 
 
 def with_reports(reports, rows, units: pd.DataFrame, labels: np.ndarray, borrowed: np.ndarray,
-                 unit_key: list[np.ndarray], words, rules, workers: int, kinds: dict,
+                 unit_key: list[np.ndarray], words, rules, workers: int, reported: int,
                  columns: list[str]):
     """The rows, quotes and reports, each with the keys of its unit (a report is one of its
     own: wording -1 - its id), and the units (the reports' too) with their cluster_id.
 
     labels, borrowed: per unit, its cluster and whether it moved as fragments (join_fragments);
-    unit_key: the columns that follow its text's rank in its smallest row key."""
+    unit_key: the columns that follow its text's rank in its smallest row key; reported: the kind
+    code of reported rows."""
     import dask
     import dask.dataframe as dd
 
@@ -91,7 +92,7 @@ def with_reports(reports, rows, units: pd.DataFrame, labels: np.ndarray, borrowe
     held, best, alike = dask.compute(found[[R.id, R.held]], best, alike)
     report_labels = _labels_of_reports(lines, held, best, alike, labels)
     first = [text_rank[units[H.wording].to_numpy()], *unit_key]
-    ids = stable_ids(np.r_[labels, report_labels], _group_by(*_with_report_keys(first, lines, kinds[REPORTED]))[1])
+    ids = stable_ids(np.r_[labels, report_labels], _group_by(*_with_report_keys(first, lines, reported))[1])
     own_units = pd.DataFrame({H.wording: -1 - lines[R.id].to_numpy(), H.speaker: lines[H.speaker].to_numpy(),
                               H.unit_doc: lines[H.doc].to_numpy(), "cluster_id": ids[len(units):]})
     units = pd.concat([units[UNIT_KEYS].assign(cluster_id=ids[:len(units)]), own_units], ignore_index=True)
@@ -219,11 +220,11 @@ def _stem_entries(found, quoted, words, lines: pd.DataFrame):
     counted = dd.concat([from_quotes.assign(**{R.own_df: from_quotes[R.full_df]}),
                          from_reports.assign(**{R.full_df: 1, R.own_df: from_reports[R.own_df].astype(np.int64)})])
     df = counted[[H.feature, R.full_df, R.own_df]].groupby(H.feature).sum(split_out=partitions).reset_index()
-    per_group = quoted[H.group].value_counts().compute().add(lines[H.group].value_counts(), fill_value=0)
-    per_group = {int(g): int(n) for g, n in per_group.items()}
+    per_group = quoted[H.group].value_counts().compute().add(lines[H.group].value_counts(), fill_value=0) \
+        .astype(np.int64)
     report_entries = report_entries.merge(df, on=H.feature)
     report_entries = report_entries.map_partitions(_rarities, shared(per_group),
-                                                   meta=_rarities(report_entries._meta, {}))
+                                                   meta=_rarities(report_entries._meta, pd.Series([], dtype=np.int64)))
     quote_entries = quote_entries.merge(df[[H.feature, R.full_df]], on=H.feature)
     return report_entries.persist(), quote_entries[[H.wording, H.feature, R.full_df]].persist()
 
@@ -261,7 +262,7 @@ def _quote_features(part: pd.DataFrame) -> pd.DataFrame:
                          H.feature: feature_codes(features)})
 
 
-def _rarities(part: pd.DataFrame, per_group: dict) -> pd.DataFrame:
+def _rarities(part: pd.DataFrame, per_group: pd.Series) -> pd.DataFrame:
     """Rarity of each stem within its group, in the stems and in the reports' own stems."""
     group = part[H.group].to_numpy(dtype=np.int64)
     return part.assign(**{R.r_full: rarity_in_groups(part[R.full_df].to_numpy(dtype=np.int64), group, per_group),
