@@ -53,7 +53,7 @@ def test_a_table_shared_with_every_task_is_one_task_of_the_graph():
     from quotetrack.dask.index import shared
 
     frame = dd.from_pandas(pd.DataFrame({"doc_id": [f"doc{k % 50}" for k in range(400)]}), npartitions=8)
-    table = {f"doc{k}": k for k in range(50)} | {"a-doc-no-row-has": -1}
+    table = pd.Series({f"doc{k}": k for k in range(50)} | {"a-doc-no-row-has": -1})
     meta = _doc_codes(frame._meta, table)
     copied = frame.map_partitions(_doc_codes, table, meta=meta)
     once = frame.map_partitions(_doc_codes, shared(table), meta=meta)
@@ -67,3 +67,28 @@ def test_distinct_pairs_are_sorted_once_each():
 
     left, right = distinct_pairs(np.array([3, 0, 3, 1]), np.array([4, 2, 4, 0]), 5)
     assert list(zip(left.tolist(), right.tolist())) == [(0, 2), (1, 0), (3, 4)]
+
+
+def test_rows_carry_the_codes_of_speaker_article_and_kind_in_sorted_order():
+    # codes are positions in sorted tables of distinct values, as in memory; unknown is -1
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from quotetrack.dask.grouping import _code_of, _codes, _row_columns
+    from quotetrack.dask.index import HIDDEN
+
+    frame = pd.DataFrame({"doc_id": ["b7", "a3", "b7", "c1"],
+                          "text": ["We will rebuild.", "Not now", "Soon", "It was late"],
+                          "speaker": ["Tor Berg", None, "", "Ana Lind"],
+                          "kind": ["direct", "partial", "direct", "reported"]})
+    speakers, docs, kinds, groups = _codes(dd.from_pandas(frame, npartitions=2), [])
+    assert (speakers.tolist(), docs.tolist(), kinds.tolist()) == (
+        ["Ana Lind", "Tor Berg"], ["a3", "b7", "c1"], ["direct", "partial", "reported"])
+    rows = _row_columns(frame, speakers, docs, kinds, groups, [])
+    assert rows[HIDDEN.speaker].tolist() == [1, -1, -1, 0]
+    assert rows[HIDDEN.doc].tolist() == [1, 0, 1, 2]
+    assert rows[HIDDEN.kind].tolist() == [0, 1, 0, 2]
+    assert rows[HIDDEN.key].tolist()[0] == "0 we will rebuild"
+    assert _code_of(kinds, "reported") == 2 and _code_of(kinds, "paraphrase") is None
+    other = _row_columns(frame.assign(speaker=["Eva Holm", 3, None, "Ana Lind"]), speakers, docs, kinds, groups, [])
+    assert other[HIDDEN.speaker].tolist() == [-1, -1, -1, 0]     # not in the table, not a name
