@@ -328,3 +328,25 @@ def test_the_defaults_are_named_once():
     signature = inspect.signature(qt.group_variants).parameters
     for rule, value in asdict(Rules()).items():
         assert signature[rule].default == value, rule
+
+
+def test_finished_clusters_scores_wordings_with_the_threads_it_is_given(monkeypatch):
+    # a Dask task runs with one thread: rapidfuzz must not take every core inside it
+    from rapidfuzz import process
+
+    from quotetrack.grouping import finished_clusters
+
+    calls = []
+    scored = process.cpdist
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("workers"))
+        return scored(*args, **kwargs)
+
+    monkeypatch.setattr(process, "cpdist", spy)
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "speaker": ["Tor Berg"] * 3, "cluster_id": [0, 0, 0],
+                          "text": ["We will rebuild the old pier by May.", "We will rebuild the pier by May.",
+                                   "We shall rebuild the old pier by May."]})
+    out, counts = finished_clusters(frame, workers=1)
+    assert calls and set(calls) == {1}
+    assert counts.tolist() == [1] and out["passage_id"].tolist() == [0, 0, 0]

@@ -122,7 +122,7 @@ def group_variants(quotes, *, threshold: float = DEFAULTS["threshold"],
     else:
         units["cluster_id"] = stable_ids(labels, _group_by(words.text_ranks(units[HIDDEN.wording].to_numpy()), *key)[1])
     del words                     # the workers free the wordings before the rows are labelled
-    return _label_rows(rows, units, meta, canonical)
+    return _label_rows(rows, units, meta, canonical, workers)
 
 
 def score_drift(quotes):
@@ -383,7 +383,7 @@ def _pieces(frame: pd.DataFrame) -> pd.DataFrame:
                          "first": label[first], "second": label[second]})
 
 
-def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
+def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str, workers: int):
     """The rows with their cluster_id (sent back per unit), then passages and canonical per
     cluster (finish_clusters after a shuffle on cluster_id). Each partition numbers its passages
     on its own: the number of passages of each cluster comes back to the client, which sends
@@ -396,8 +396,8 @@ def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
     table = dd.from_pandas(units[[*keys, "cluster_id"]], npartitions=max(1, rows.npartitions))
     labelled = rows.merge(table, on=keys, how="left")[[*meta.columns, "cluster_id"]]
     by_cluster = labelled.shuffle(on="cluster_id")
-    finished = by_cluster.map_partitions(_finish, canonical, meta=_finish(
-        meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical)).persist()
+    finished = by_cluster.map_partitions(_finish, canonical, workers, meta=_finish(
+        meta.assign(cluster_id=pd.Series([], dtype=np.int64)), canonical, workers)).persist()
     counts = finished[["cluster_id", HIDDEN.passages]].drop_duplicates().compute()
     passages = np.zeros(int(units["cluster_id"].max()) + 1 if len(units) else 0, dtype=np.int64)
     passages[counts["cluster_id"].to_numpy(dtype=np.int64)] = counts[HIDDEN.passages].to_numpy(dtype=np.int64)
@@ -406,10 +406,10 @@ def _label_rows(rows, units: pd.DataFrame, meta: pd.DataFrame, canonical: str):
                                    meta=_numbered(finished._meta, first))
 
 
-def _finish(partition: pd.DataFrame, canonical: str) -> pd.DataFrame:
+def _finish(partition: pd.DataFrame, canonical: str, workers: int) -> pd.DataFrame:
     """finish_clusters, with passage_id counted from 0 within each cluster, and the number of
     passages of the row's cluster."""
-    out, counts = finished_clusters(partition.astype({"cluster_id": np.int64}), canonical)
+    out, counts = finished_clusters(partition.astype({"cluster_id": np.int64}), canonical, workers)
     first = (counts.cumsum() - counts).reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
     passages = counts.reindex(out["cluster_id"]).to_numpy(dtype=np.int64)
     return out.assign(passage_id=out["passage_id"] - pd.array(first, dtype="Int64"),

@@ -31,19 +31,20 @@ class PassageColumns:
 
 
 def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs: list,
-                    row_key: np.ndarray, quoted: np.ndarray, published: list | None = None) -> PassageColumns:
+                    row_key: np.ndarray, quoted: np.ndarray, published: list | None = None,
+                    workers: int = -1) -> PassageColumns:
     """Passages, canonical wordings and sources for every row of the clusters `labels`.
 
     Rows are taken in `row_key` order inside each cluster and clusters in label order, so the
     numbering never depends on row order. `norms`: the texts normalised. `published`: timestamps
-    for canonical="earliest"."""
+    for canonical="earliest". `workers`: rapidfuzz's threads (-1: every core)."""
     n = len(labels)
     passage = np.full(n, -1, dtype=np.int64)
     sources = np.zeros(n, dtype=np.int64)
     canonical = [""] * n
     order = np.lexsort((row_key, labels))
     bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
-    scores = _primed(order, bounds, norms, quoted)
+    scores = _primed(order, bounds, norms, quoted, workers)
     numbered = 0
     counts: dict = {}
     for k in range(len(bounds) - 1):
@@ -86,7 +87,7 @@ def passage_columns(labels: np.ndarray, texts: list[str], norms: list[str], docs
     return PassageColumns(passage=passage, canonical=canonical, sources=sources, counts=counts)
 
 
-def _primed(order: np.ndarray, bounds: np.ndarray, norms: list[str], quoted: np.ndarray) -> Alike:
+def _primed(order: np.ndarray, bounds: np.ndarray, norms: list[str], quoted: np.ndarray, workers: int) -> Alike:
     """Every pair of distinct quote wordings within a cluster, scored in one pass."""
     left, right = [], []
     for k in range(len(bounds) - 1):
@@ -95,7 +96,7 @@ def _primed(order: np.ndarray, bounds: np.ndarray, norms: list[str], quoted: np.
             left.extend([a] * (len(distinct) - i - 1))
             right.extend(distinct[i + 1:])
     scores = Alike()
-    scores.prime(left, right)
+    scores.prime(left, right, workers)
     return scores
 
 

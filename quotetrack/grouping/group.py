@@ -103,7 +103,7 @@ def group_variants(quotes: pd.DataFrame, *, threshold: float = DEFAULTS["thresho
             labels = link_reported(out, part, labels, reported, wordings, rows, rules, workers,
                                    borrowed)
     out["cluster_id"] = stable_ids(labels, rows.key)
-    _finish(out, canonical, texts, norms, reported, rows.key)
+    _finish(out, canonical, texts, norms, reported, rows.key, workers)
     return out
 
 
@@ -115,28 +115,29 @@ def finish_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> pd.Da
     return finished_clusters(quotes, canonical)[0]
 
 
-def finished_clusters(quotes: pd.DataFrame, canonical: str = "consensus") -> tuple[pd.DataFrame, pd.Series]:
+def finished_clusters(quotes: pd.DataFrame, canonical: str = "consensus",
+                      workers: int = -1) -> tuple[pd.DataFrame, pd.Series]:
     """finish_clusters, and how many passages each cluster has (indexed by cluster_id, in
     order; a passage may be no row's own), from which passage ids numbered over a larger frame
-    follow."""
+    follow. `workers`: rapidfuzz's threads (-1: every core; a Dask task takes 1)."""
     out = quotes.copy()
     if len(out) == 0:
         return _with_empty_group_columns(out), pd.Series([], dtype=np.int64)
     texts = [t if isinstance(t, str) else "" for t in out["text"].tolist()]
     norms = [normalized(t) for t in texts]
     _, text_rank = np.unique(np.array(norms, dtype=object), return_inverse=True)
-    counts = _finish(out, canonical, texts, norms, is_reported(out), _rows(out, text_rank).key)
+    counts = _finish(out, canonical, texts, norms, is_reported(out), _rows(out, text_rank).key, workers)
     return out, pd.Series(counts, dtype=np.int64)
 
 
 def _finish(out: pd.DataFrame, canonical: str, texts: list[str], norms: list[str],
-            reported: np.ndarray, row_key: np.ndarray) -> dict:
+            reported: np.ndarray, row_key: np.ndarray, workers: int = -1) -> dict:
     """Writes the passage columns; returns {cluster: number of passages}."""
     labels = out["cluster_id"].to_numpy()
     published = pd.to_datetime(out["published"], errors="coerce", utc=True).tolist() \
         if canonical == "earliest" else None
     found = passage_columns(labels, texts, norms, out["doc_id"].astype(str).tolist(), row_key,
-                            ~reported, published)
+                            ~reported, published, workers)
     out["passage_id"] = pd.array([None if p < 0 else p for p in found.passage.tolist()], dtype="Int64")
     out["canonical"] = found.canonical
     out["passage_sources"] = pd.array([None if p < 0 else s for p, s in
