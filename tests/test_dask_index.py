@@ -92,3 +92,22 @@ def test_rows_carry_the_codes_of_speaker_article_and_kind_in_sorted_order():
     assert _code_of(kinds, "reported") == 2 and _code_of(kinds, "paraphrase") is None
     other = _row_columns(frame.assign(speaker=["Eva Holm", 3, None, "Ana Lind"]), speakers, docs, kinds, groups, [])
     assert other[HIDDEN.speaker].tolist() == [-1, -1, -1, 0]     # not in the table, not a name
+
+
+def test_rows_carry_the_code_of_their_by_group_in_their_wording_key():
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from quotetrack.dask.grouping import _codes, _row_columns
+    from quotetrack.dask.index import HIDDEN
+
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["We will rebuild."] * 3,
+                          "outlet": ["Post", "Herald", None]})
+    tables = _codes(dd.from_pandas(frame, npartitions=2), ["outlet"])
+    assert len(tables[3]) == 3                       # a missing outlet is a group of its own
+    rows = _row_columns(frame, *tables, ["outlet"])
+    keys = rows[HIDDEN.key].tolist()
+    assert len(set(keys)) == 3 and all(k.endswith(" we will rebuild") for k in keys)
+    assert sorted(int(k.split(" ", 1)[0]) for k in keys) == [0, 1, 2]
+    herald, post = (int(k.split(" ", 1)[0]) for k in keys[1::-1])
+    assert herald < post                             # codes in sorted order of the groups
